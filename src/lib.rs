@@ -1,0 +1,516 @@
+//! Parse and validate the manifests of WebAssembly packages, in four formats
+//! behind one API: Wasmer's `wasmer.toml`, Spin's `spin.toml` (version 1),
+//! the Extism manifest (JSON), and the Flow-Like WASM package manifest.
+//!
+//! Every problem in a manifest is reported in one run, each as a
+//! [`Diagnostic`] with a stable code, a severity, the field path
+//! (`command[1].module`), the exact position, and a help that says how to
+//! fix it. Reports render like rustc or serialize to JSON.
+//!
+//! ```
+//! use wasm_manifests::{Format, Manifest};
+//!
+//! let text = r#"
+//! [package]
+//! name = "me/hello"
+//! version = "0.1.0"
+//! description = "Says hello"
+//!
+//! [[module]]
+//! name = "hello"
+//! source = "hello.wasm"
+//! abi = "wasi"
+//!
+//! [[command]]
+//! name = "hello"
+//! module = "helo"
+//! "#;
+//! let parsed = wasm_manifests::parse(text, Format::Wasmer);
+//! assert!(parsed.report().has_errors());
+//! let diagnostic = &parsed.report().diagnostics()[0];
+//! assert_eq!(diagnostic.code, "wasmer/unknown-module");
+//! assert_eq!(diagnostic.path.to_string(), "command[0].module");
+//! assert_eq!(diagnostic.help.as_deref(), Some("did you mean `hello`?"));
+//! println!("{}", parsed.report()); // rustc-style rendering
+//! ```
+//!
+//! Reading a file detects its format from the name, then from the content:
+//!
+//! ```no_run
+//! let parsed = wasm_manifests::parse_file("wasmer.toml")?;
+//! if let Some(wasm_manifests::Manifest::Wasmer(manifest)) = parsed.manifest() {
+//!     println!("{} modules", manifest.modules.len());
+//! }
+//! # Ok::<(), wasm_manifests::Error>(())
+//! ```
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod codes;
+mod diagnostic;
+pub mod extism;
+pub mod flowlike;
+mod format;
+mod path;
+mod read;
+mod rules;
+mod source;
+pub mod spin;
+pub mod wasmer;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+pub use diagnostic::{Diagnostic, Label, Report, Severity, Span};
+pub use format::{DetectError, Format, UnknownFormatName};
+pub use path::{FieldPath, Segment};
+
+use read::Cx;
+use source::{Node, Syntax};
+
+/// The default size limit: 10 MiB.
+pub const DEFAULT_MAX_SIZE: u64 = 10 * 1024 * 1024;
+
+/// A manifest of any format, as read from its text. Serializes as the
+/// manifest itself, in its format's own shape.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)] // variants are read in place; boxing would burden users
+pub enum Manifest {
+    /// A `wasmer.toml`.
+    Wasmer(wasmer::Manifest),
+    /// A Spin `spin.toml` (version 1).
+    Spin(spin::Manifest),
+    /// An Extism manifest.
+    Extism(extism::Manifest),
+    /// A Flow-Like WASM package manifest.
+    FlowLike(flowlike::Manifest),
+}
+
+impl Manifest {
+    /// The manifest's format.
+    pub fn format(&self) -> Format {
+        match self {
+            Manifest::Wasmer(_) => Format::Wasmer,
+            Manifest::Spin(_) => Format::Spin,
+            Manifest::Extism(_) => Format::Extism,
+            Manifest::FlowLike(_) => Format::FlowLike,
+        }
+    }
+}
+
+/// The result of reading one manifest: the typed manifest, when it could be
+/// built, and the report of every problem found.
+///
+/// The manifest is present whenever the document had the right shape
+/// (syntax, types and required keys); it may still come with errors such
+/// as a duplicate name or a reference to a missing module, which the report
+/// lists. [`Parsed::into_result`] gives it only when there are no errors.
+#[derive(Clone, Debug)]
+pub struct Parsed {
+    format: Format,
+    manifest: Option<Manifest>,
+    report: Report,
+}
+
+impl Parsed {
+    /// The format the text was read as.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The typed manifest, if the document could be read into it.
+    pub fn manifest(&self) -> Option<&Manifest> {
+        self.manifest.as_ref()
+    }
+
+    /// Takes the typed manifest, if the document could be read into it.
+    pub fn into_manifest(self) -> Option<Manifest> {
+        self.manifest
+    }
+
+    /// Every diagnostic found.
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// Takes the report.
+    pub fn into_report(self) -> Report {
+        self.report
+    }
+
+    /// Splits into the manifest and the report.
+    pub fn into_parts(self) -> (Option<Manifest>, Report) {
+        (self.manifest, self.report)
+    }
+
+    /// The manifest when there are no errors (warnings are allowed), the
+    /// report otherwise.
+    pub fn into_result(self) -> Result<Manifest, ParseError> {
+        match self.manifest {
+            Some(manifest) if !self.report.has_errors() => Ok(manifest),
+            _ => Err(ParseError {
+                report: self.report,
+            }),
+        }
+    }
+}
+
+/// A manifest with errors; displays as the rendered report.
+#[derive(Clone, Debug)]
+pub struct ParseError {
+    report: Report,
+}
+
+impl ParseError {
+    /// Every diagnostic found (warnings included).
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let errors = self.report.error_count();
+        writeln!(
+            f,
+            "{} has {errors} error{}:",
+            self.report.origin(),
+            if errors == 1 { "" } else { "s" }
+        )?;
+        f.write_str(self.report.render().trim_end())
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Why a file could not be checked at all.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The file could not be read.
+    #[error("cannot read `{}`: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+    /// Neither the name nor the content says which format the file is.
+    #[error(transparent)]
+    UnknownFormat(#[from] DetectError),
+}
+
+/// Settings for reading manifests.
+///
+/// ```
+/// use wasm_manifests::{Format, Options};
+///
+/// let options = Options::new().strict(true);
+/// let parsed = options.parse("[package]\nname = \"hello\"\nversion = \"1.0.0\"\ndescription = \"x\"\n", Format::Wasmer);
+/// // Without a namespace the name is only a warning, but strict mode makes it an error.
+/// assert!(parsed.report().has_errors());
+/// ```
+#[derive(Clone, Debug)]
+pub struct Options {
+    max_size: u64,
+    strict: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            max_size: DEFAULT_MAX_SIZE,
+            strict: false,
+        }
+    }
+}
+
+impl Options {
+    /// The defaults: a 10 MiB size limit, warnings stay warnings.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Refuses input larger than `bytes` with a `file-too-large` error.
+    #[must_use]
+    pub fn max_size(mut self, bytes: u64) -> Self {
+        self.max_size = bytes;
+        self
+    }
+
+    /// Turns every warning into an error.
+    #[must_use]
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    /// Reads `text` as a manifest of `format`.
+    pub fn parse(&self, text: &str, format: Format) -> Parsed {
+        self.parse_bytes(text.as_bytes(), format)
+    }
+
+    /// Reads raw bytes as a manifest of `format`; invalid UTF-8 and binary
+    /// data are reported as diagnostics.
+    pub fn parse_bytes(&self, bytes: &[u8], format: Format) -> Parsed {
+        self.run(bytes, format, "<input>".to_owned())
+    }
+
+    /// Reads a file, detecting its format from its name, then its content.
+    pub fn parse_file(&self, path: impl AsRef<Path>) -> Result<Parsed, Error> {
+        let path = path.as_ref();
+        let bytes = self.read_limited(path)?;
+        let format = match Format::from_file_name(path) {
+            Some(format) => format,
+            None => Format::detect(path, &String::from_utf8_lossy(&bytes))?,
+        };
+        Ok(self.run(&bytes, format, path.display().to_string()))
+    }
+
+    /// Reads a file as a manifest of `format`, whatever its name.
+    pub fn parse_file_as(&self, path: impl AsRef<Path>, format: Format) -> Result<Parsed, Error> {
+        let path = path.as_ref();
+        let bytes = self.read_limited(path)?;
+        Ok(self.run(&bytes, format, path.display().to_string()))
+    }
+
+    /// Reads at most one byte more than the limit, so a huge file is never
+    /// loaded whole.
+    fn read_limited(&self, path: &Path) -> Result<Vec<u8>, Error> {
+        let io = |source| Error::Io {
+            path: path.to_owned(),
+            source,
+        };
+        let file = std::fs::File::open(path).map_err(io)?;
+        let mut bytes = Vec::new();
+        file.take(self.max_size.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+        Ok(bytes)
+    }
+
+    fn run(&self, bytes: &[u8], format: Format, origin: String) -> Parsed {
+        let mut parsed = read_manifest(bytes, format, origin, self.max_size);
+        if self.strict {
+            parsed.report.deny_warnings();
+        }
+        parsed
+    }
+}
+
+/// Reads `text` as a manifest of `format` with the default [`Options`].
+pub fn parse(text: &str, format: Format) -> Parsed {
+    Options::default().parse(text, format)
+}
+
+/// Reads raw bytes as a manifest of `format` with the default [`Options`].
+pub fn parse_bytes(bytes: &[u8], format: Format) -> Parsed {
+    Options::default().parse_bytes(bytes, format)
+}
+
+/// Reads a file with the default [`Options`], detecting its format from its
+/// name, then its content.
+pub fn parse_file(path: impl AsRef<Path>) -> Result<Parsed, Error> {
+    Options::default().parse_file(path)
+}
+
+/// The syntax a format's document is written in. Extism manifests are JSON,
+/// or TOML when the document does not start with `{`.
+fn syntax_of(format: Format, text: &str) -> Syntax {
+    match format {
+        Format::Extism
+            if text
+                .trim_start_matches('\u{feff}')
+                .trim_start()
+                .starts_with('{') =>
+        {
+            Syntax::Json
+        }
+        Format::Extism => Syntax::Toml,
+        Format::Wasmer | Format::Spin | Format::FlowLike => Syntax::Toml,
+    }
+}
+
+fn read_manifest(bytes: &[u8], format: Format, origin: String, max_size: u64) -> Parsed {
+    let unreadable = |cx: Cx| Parsed {
+        format,
+        manifest: None,
+        report: Report::new(origin.clone(), "", cx.finish("", None)),
+    };
+    let mut cx = Cx::new(Syntax::Toml);
+    if bytes.len() as u64 > max_size {
+        cx.at_range(
+            Severity::Error,
+            codes::FILE_TOO_LARGE,
+            0..0,
+            format!("the file is larger than the {max_size}-byte limit"),
+        )
+        .help("check that this is a manifest; raise the limit if it really is");
+        return unreadable(cx);
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let at = e.valid_up_to();
+            let prefix = String::from_utf8_lossy(&bytes[..at]);
+            let line = prefix.matches('\n').count() + 1;
+            let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let code = if bytes.contains(&0) {
+                codes::BINARY_FILE
+            } else {
+                codes::INVALID_UTF8
+            };
+            let message = if code == codes::BINARY_FILE {
+                "the file is binary data, not a text manifest".to_owned()
+            } else {
+                format!("the file is not valid UTF-8 (line {line}, column {column}, byte {at})")
+            };
+            cx.at_range(Severity::Error, code, at..at, message)
+                .help("manifests are UTF-8 text: re-save the file as UTF-8");
+            return unreadable(cx);
+        }
+    };
+    if let Some(at) = text.bytes().position(|b| b == 0) {
+        cx.at_range(
+            Severity::Error,
+            codes::BINARY_FILE,
+            at..at,
+            format!("the file contains a NUL byte (byte {at}), so it is binary data, not a text manifest"),
+        )
+        .help("point the tool at the manifest, not at a module or archive");
+        return unreadable(cx);
+    }
+
+    let syntax = syntax_of(format, text);
+    cx.syntax = syntax;
+    let body = text.trim_start_matches('\u{feff}');
+    if body.trim().is_empty() {
+        cx.at_range(
+            Severity::Error,
+            codes::EMPTY_FILE,
+            0..0,
+            "the file is empty",
+        )
+        .help(empty_help(format));
+        return Parsed {
+            format,
+            manifest: None,
+            report: Report::new(origin, text, cx.finish(text, None)),
+        };
+    }
+
+    let root = match syntax {
+        Syntax::Toml => {
+            let (root, errors) = source::parse_toml(text);
+            for error in &errors {
+                report_syntax_error(&mut cx, syntax, error);
+            }
+            if errors.is_empty() && root.as_table().is_some_and(<[_]>::is_empty) {
+                cx.at_range(
+                    Severity::Error,
+                    codes::EMPTY_FILE,
+                    0..0,
+                    "the file has only comments",
+                )
+                .help(empty_help(format));
+            }
+            Some(root)
+        }
+        Syntax::Json => match source::parse_json(text) {
+            Ok(root) => Some(root),
+            Err(error) => {
+                report_syntax_error(&mut cx, syntax, &error);
+                if text.starts_with('\u{feff}') {
+                    cx.at_range(Severity::Error, codes::SYNTAX_ERROR, 0..3, "the file starts with a byte order mark")
+                        .help("JSON documents must not start with a byte order mark: save the file as UTF-8 without BOM");
+                }
+                None
+            }
+        },
+    };
+
+    let manifest = match &root {
+        Some(root) if !cx.has_errors() || syntax == Syntax::Toml => {
+            read_format(root, format, &mut cx)
+        }
+        _ => None,
+    };
+    let manifest = if cx.incomplete || cx.has_errors_of(codes::SYNTAX_ERROR) {
+        None
+    } else {
+        manifest
+    };
+
+    let mut root = root;
+    if syntax == Syntax::Json
+        && cx.has_pending()
+        && let Some(root) = &mut root
+    {
+        source::fill_json_spans(text, root);
+    }
+    let diagnostics = cx.finish(text, root.as_ref());
+    Parsed {
+        format,
+        manifest,
+        report: Report::new(origin, text, diagnostics),
+    }
+}
+
+fn empty_help(format: Format) -> &'static str {
+    match format {
+        Format::Wasmer => {
+            "a wasmer.toml needs at least a `[package]`, a `[[module]]` or a `[[command]]`"
+        }
+        Format::Spin => "a spin.toml starts with `spin_manifest_version = \"1\"`",
+        Format::Extism => "an Extism manifest needs at least `wasm`: a list of modules",
+        Format::FlowLike => "a Flow-Like manifest starts with `manifest_version = 1`",
+    }
+}
+
+fn report_syntax_error(cx: &mut Cx, syntax: Syntax, error: &source::SyntaxError) {
+    let deep = error.message.contains("recurse") || error.message.contains("recursion limit");
+    let code = if deep {
+        codes::TOO_DEEPLY_NESTED
+    } else {
+        codes::SYNTAX_ERROR
+    };
+    let what = match syntax {
+        Syntax::Toml => "TOML",
+        Syntax::Json => "JSON",
+    };
+    let pending = cx.at_range(
+        Severity::Error,
+        code,
+        error.span.clone(),
+        format!("invalid {what}: {}", error.message),
+    );
+    if deep {
+        pending.help(
+            "arrays and tables are nested too deeply; manifests never need more than a few levels",
+        );
+    } else if syntax == Syntax::Json {
+        pending.help(json_syntax_help(&error.message));
+    }
+}
+
+fn json_syntax_help(message: &str) -> &'static str {
+    if message.contains("trailing comma") {
+        "JSON allows no comma after the last element: remove it"
+    } else if message.contains("key must be a string") {
+        "JSON keys are written in double quotes: `\"key\": value`"
+    } else {
+        "check the JSON syntax at this position (JSON has no comments, single quotes or trailing commas)"
+    }
+}
+
+fn read_format(root: &Node<'_>, format: Format, cx: &mut Cx) -> Option<Manifest> {
+    match format {
+        Format::Wasmer => Some(Manifest::Wasmer(wasmer::read(root, cx))),
+        Format::Spin => spin::read(root, cx).map(Manifest::Spin),
+        Format::Extism => extism::read(root, cx).map(Manifest::Extism),
+        Format::FlowLike => flowlike::read(root, cx).map(Manifest::FlowLike),
+    }
+}

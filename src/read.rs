@@ -1,0 +1,477 @@
+//! Reading a typed model out of a [`Node`] tree while collecting every
+//! problem: the diagnostic sink ([`Cx`]) and the table reader ([`Table`]).
+//!
+//! Format modules read their manifests with these helpers instead of serde's
+//! fail-fast derive, so that one wrong type does not hide the next problem,
+//! and every diagnostic knows the field path it belongs to.
+
+use std::ops::Range;
+
+use crate::codes;
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::path::{FieldPath, P};
+use crate::rules::suggest;
+use crate::source::{LineIndex, Node, Syntax, Target, Value, locate};
+
+/// Where a diagnostic points: a field path (resolved once reading is over)
+/// or a byte range known up front (syntax errors).
+#[derive(Clone, Debug)]
+pub(crate) enum Locator {
+    Field(FieldPath, Target),
+    Range(Range<usize>),
+}
+
+/// A diagnostic whose position is not resolved yet.
+#[derive(Debug)]
+pub(crate) struct Pending {
+    code: &'static str,
+    severity: Severity,
+    message: String,
+    path: FieldPath,
+    at: Locator,
+    labels: Vec<(Locator, String)>,
+    help: Option<String>,
+    note: Option<String>,
+}
+
+impl Pending {
+    /// Points at the key of the field instead of its value.
+    pub(crate) fn on_key(&mut self) -> &mut Self {
+        if let Locator::Field(_, target) = &mut self.at {
+            *target = Target::Key;
+        }
+        self
+    }
+
+    /// Points at a byte range inside the field's string value.
+    #[allow(dead_code)] // shared helper; not every format needs it
+    pub(crate) fn within(&mut self, range: Range<usize>) -> &mut Self {
+        if let Locator::Field(_, target) = &mut self.at {
+            *target = Target::Within(range);
+        }
+        self
+    }
+
+    /// Points somewhere other than the reported path (e.g. a missing key's
+    /// table).
+    pub(crate) fn at(&mut self, path: &P<'_>, target: Target) -> &mut Self {
+        self.at = Locator::Field(path.to_path(), target);
+        self
+    }
+
+    pub(crate) fn help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub(crate) fn note(&mut self, note: impl Into<String>) -> &mut Self {
+        self.note = Some(note.into());
+        self
+    }
+
+    /// Adds a secondary label pointing at another field.
+    pub(crate) fn label(
+        &mut self,
+        path: &P<'_>,
+        target: Target,
+        message: impl Into<String>,
+    ) -> &mut Self {
+        self.labels
+            .push((Locator::Field(path.to_path(), target), message.into()));
+        self
+    }
+
+    /// Adds a secondary label pointing at an already materialised path.
+    pub(crate) fn label_path(
+        &mut self,
+        path: FieldPath,
+        target: Target,
+        message: impl Into<String>,
+    ) -> &mut Self {
+        self.labels
+            .push((Locator::Field(path, target), message.into()));
+        self
+    }
+}
+
+/// Collects diagnostics while a manifest is read.
+pub(crate) struct Cx {
+    pub syntax: Syntax,
+    pending: Vec<Pending>,
+    /// Set when the document could not be read into the typed model (wrong
+    /// type, missing required key, unrepresentable value): the manifest is
+    /// then not handed out, only the report.
+    pub incomplete: bool,
+}
+
+impl Cx {
+    pub(crate) fn new(syntax: Syntax) -> Self {
+        Self {
+            syntax,
+            pending: Vec::new(),
+            incomplete: false,
+        }
+    }
+
+    pub(crate) fn push(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        path: &P<'_>,
+        message: impl Into<String>,
+    ) -> &mut Pending {
+        let path = path.to_path();
+        self.pending.push(Pending {
+            code,
+            severity,
+            message: message.into(),
+            at: Locator::Field(path.clone(), Target::Value),
+            path,
+            labels: Vec::new(),
+            help: None,
+            note: None,
+        });
+        self.pending.last_mut().expect("just pushed")
+    }
+
+    pub(crate) fn error(
+        &mut self,
+        code: &'static str,
+        path: &P<'_>,
+        message: impl Into<String>,
+    ) -> &mut Pending {
+        self.push(Severity::Error, code, path, message)
+    }
+
+    pub(crate) fn warning(
+        &mut self,
+        code: &'static str,
+        path: &P<'_>,
+        message: impl Into<String>,
+    ) -> &mut Pending {
+        self.push(Severity::Warning, code, path, message)
+    }
+
+    /// A diagnostic at a known byte range (syntax and encoding problems).
+    pub(crate) fn at_range(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        range: Range<usize>,
+        message: impl Into<String>,
+    ) -> &mut Pending {
+        self.pending.push(Pending {
+            code,
+            severity,
+            message: message.into(),
+            path: FieldPath::root(),
+            at: Locator::Range(range),
+            labels: Vec::new(),
+            help: None,
+            note: None,
+        });
+        self.pending.last_mut().expect("just pushed")
+    }
+
+    pub(crate) fn has_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    pub(crate) fn has_errors_of(&self, code: &str) -> bool {
+        self.pending.iter().any(|p| p.code == code)
+    }
+
+    pub(crate) fn has_errors(&self) -> bool {
+        self.pending.iter().any(|p| p.severity == Severity::Error)
+    }
+
+    /// Resolves every pending diagnostic against the document.
+    pub(crate) fn finish(self, text: &str, root: Option<&Node<'_>>) -> Vec<Diagnostic> {
+        if self.pending.is_empty() {
+            return Vec::new();
+        }
+        let lines = LineIndex::new(text);
+        let resolve = |at: &Locator| -> Range<usize> {
+            match (at, root) {
+                (Locator::Range(range), _) => range.clone(),
+                (Locator::Field(path, target), Some(root)) => locate(text, root, path, target),
+                (Locator::Field(..), None) => 0..0,
+            }
+        };
+        self.pending
+            .into_iter()
+            .map(|p| Diagnostic {
+                code: p.code,
+                severity: p.severity,
+                message: p.message,
+                span: lines.span(resolve(&p.at)),
+                labels: p
+                    .labels
+                    .iter()
+                    .map(|(at, message)| Label {
+                        span: lines.span(resolve(at)),
+                        message: message.clone(),
+                    })
+                    .collect(),
+                path: p.path,
+                help: p.help,
+                note: p.note,
+            })
+            .collect()
+    }
+
+    // -- value helpers ------------------------------------------------------
+
+    /// Reports that a value has the wrong type.
+    pub(crate) fn wrong_type(
+        &mut self,
+        node: &Node<'_>,
+        path: &P<'_>,
+        expected: &str,
+    ) -> &mut Pending {
+        self.incomplete = true;
+        let found = node.type_name(self.syntax);
+        self.error(
+            codes::WRONG_TYPE,
+            path,
+            format!("expected {expected}, found {found}"),
+        )
+    }
+
+    pub(crate) fn expect_str<'n>(&mut self, node: &'n Node<'_>, path: &P<'_>) -> Option<&'n str> {
+        match &node.value {
+            Value::String(s) => Some(s),
+            _ => {
+                self.wrong_type(node, path, "a string");
+                None
+            }
+        }
+    }
+
+    pub(crate) fn expect_bool(&mut self, node: &Node<'_>, path: &P<'_>) -> Option<bool> {
+        match node.value {
+            Value::Bool(b) => Some(b),
+            _ => {
+                self.wrong_type(node, path, "a boolean (`true` or `false`)");
+                None
+            }
+        }
+    }
+
+    #[allow(dead_code)] // shared helper; not every format needs it
+    pub(crate) fn expect_integer(&mut self, node: &Node<'_>, path: &P<'_>) -> Option<i128> {
+        match node.value {
+            Value::Integer(i) => Some(i),
+            _ => {
+                self.wrong_type(node, path, "an integer");
+                None
+            }
+        }
+    }
+
+    pub(crate) fn expect_array<'n, 'a>(
+        &mut self,
+        node: &'n Node<'a>,
+        path: &P<'_>,
+    ) -> Option<&'n [Node<'a>]> {
+        match &node.value {
+            Value::Array(items) => Some(items),
+            _ => {
+                self.wrong_type(node, path, "an array");
+                None
+            }
+        }
+    }
+
+    pub(crate) fn expect_table<'n, 'a, 'p>(
+        &mut self,
+        node: &'n Node<'a>,
+        path: P<'p>,
+    ) -> Option<Table<'n, 'a, 'p>> {
+        match &node.value {
+            Value::Table(_) => Some(Table::new(self, node, path)),
+            _ => {
+                let expected = match self.syntax {
+                    Syntax::Toml => "a table",
+                    Syntax::Json => "an object",
+                };
+                self.wrong_type(node, &path, expected);
+                None
+            }
+        }
+    }
+
+    /// Reads an array of strings; entries of another type are reported one
+    /// by one and skipped.
+    pub(crate) fn string_list(&mut self, node: &Node<'_>, path: &P<'_>) -> Option<Vec<String>> {
+        let items = self.expect_array(node, path)?;
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            if let Some(s) = self.expect_str(item, &path.index(i)) {
+                out.push(s.to_owned());
+            }
+        }
+        Some(out)
+    }
+
+    /// Reads a table of strings (`{ KEY = "value" }`).
+    pub(crate) fn string_map(
+        &mut self,
+        node: &Node<'_>,
+        path: &P<'_>,
+    ) -> Option<indexmap::IndexMap<String, String>> {
+        let table = self.expect_table(node, *path)?;
+        let mut out = indexmap::IndexMap::with_capacity(table.entries.len());
+        for entry in table.entries {
+            if let Some(s) = self.expect_str(&entry.value, &path.key(&entry.key)) {
+                out.insert(entry.key.to_string(), s.to_owned());
+            }
+        }
+        Some(out)
+    }
+}
+
+/// A table being read: lookups mark keys as used, and [`Table::finish`]
+/// reports the keys nobody asked for.
+pub(crate) struct Table<'n, 'a, 'p> {
+    #[allow(dead_code)] // shared helper; not every format needs it
+    pub node: &'n Node<'a>,
+    pub entries: &'n [crate::source::Entry<'a>],
+    used: Vec<bool>,
+    pub path: P<'p>,
+}
+
+impl<'n, 'a, 'p> Table<'n, 'a, 'p> {
+    fn new(cx: &mut Cx, node: &'n Node<'a>, path: P<'p>) -> Self {
+        let entries = node.as_table().unwrap_or(&[]);
+        if cx.syntax == Syntax::Json {
+            report_duplicate_keys(cx, entries, &path);
+        }
+        Self {
+            node,
+            entries,
+            used: vec![false; entries.len()],
+            path,
+        }
+    }
+
+    /// The value of `key`, marking it as known.
+    pub(crate) fn get(&mut self, key: &str) -> Option<&'n Node<'a>> {
+        let index = self.entries.iter().position(|e| e.key == key)?;
+        self.used[index] = true;
+        Some(&self.entries[index].value)
+    }
+
+    /// Whether `key` is present (does not mark it as used).
+    pub(crate) fn has(&self, key: &str) -> bool {
+        self.entries.iter().any(|e| e.key == key)
+    }
+
+    /// The value of a required key; reports `missing-key` when absent.
+    pub(crate) fn required(&mut self, cx: &mut Cx, key: &'static str) -> Option<&'n Node<'a>> {
+        let found = self.get(key);
+        if found.is_none() {
+            cx.incomplete = true;
+            let what = match cx.syntax {
+                Syntax::Toml => "table",
+                Syntax::Json => "object",
+            };
+            let at = self.path;
+            let message = if at.to_path().is_root() {
+                format!("missing required key `{key}`")
+            } else {
+                format!("missing required key `{key}` in {what} `{}`", at.to_path())
+            };
+            cx.error(codes::MISSING_KEY, &at.key(key), message)
+                .at(&at, Target::Value)
+                .help(format!("add `{key}` to this {what}"));
+        }
+        found
+    }
+
+    pub(crate) fn str(&mut self, cx: &mut Cx, key: &'static str) -> Option<&'n str> {
+        let node = self.get(key)?;
+        cx.expect_str(node, &self.path.key(key))
+    }
+
+    pub(crate) fn required_str(&mut self, cx: &mut Cx, key: &'static str) -> Option<&'n str> {
+        let node = self.required(cx, key)?;
+        cx.expect_str(node, &self.path.key(key))
+    }
+
+    pub(crate) fn bool(&mut self, cx: &mut Cx, key: &'static str) -> Option<bool> {
+        let node = self.get(key)?;
+        cx.expect_bool(node, &self.path.key(key))
+    }
+
+    pub(crate) fn string_list(&mut self, cx: &mut Cx, key: &'static str) -> Option<Vec<String>> {
+        let node = self.get(key)?;
+        cx.string_list(node, &self.path.key(key))
+    }
+
+    /// Reports every key that was not looked up, with a "did you mean" when
+    /// one of `known` is close. `known` lists every key valid here.
+    pub(crate) fn finish(self, cx: &mut Cx, severity: Severity, known: &[&str]) {
+        self.finish_with(cx, severity, known, |_| None);
+    }
+
+    /// Like [`Table::finish`], with a format-specific help for some keys.
+    pub(crate) fn finish_with(
+        self,
+        cx: &mut Cx,
+        severity: Severity,
+        known: &[&str],
+        special: impl Fn(&str) -> Option<String>,
+    ) {
+        for (entry, used) in self.entries.iter().zip(&self.used) {
+            if *used {
+                continue;
+            }
+            let key: &str = &entry.key;
+            let path = self.path.key(key);
+            let place = match self.path.to_path() {
+                p if p.is_root() => "at the top level".to_owned(),
+                p => format!("in `{p}`"),
+            };
+            let pending = cx.push(
+                severity,
+                codes::UNKNOWN_KEY,
+                &path,
+                format!("unknown key `{key}` {place}"),
+            );
+            pending.on_key();
+            if let Some(help) = special(key) {
+                pending.help(help);
+            } else if let Some(suggestion) = suggest::did_you_mean(key, known) {
+                pending.help(suggestion);
+            } else if !known.is_empty() {
+                pending.help(format!("expected one of {}", suggest::list(known)));
+            }
+            if severity == Severity::Warning {
+                pending.note("the official tooling ignores this key, so its value is lost");
+            }
+        }
+    }
+}
+
+fn report_duplicate_keys(cx: &mut Cx, entries: &[crate::source::Entry<'_>], path: &P<'_>) {
+    if entries.len() < 2 {
+        return;
+    }
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for entry in entries {
+        let count = seen.entry(&entry.key).or_insert(0);
+        if *count > 0 {
+            let p = path.key(&entry.key);
+            cx.error(
+                codes::DUPLICATE_KEY,
+                &p,
+                format!("duplicate key `{}`", entry.key),
+            )
+            .at(&p, Target::NthKey(*count))
+            .label(&p, Target::Key, "first defined here")
+            .help("remove one of the two entries; parsers disagree on which one wins");
+        }
+        *count += 1;
+    }
+}
