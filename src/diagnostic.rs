@@ -4,7 +4,7 @@
 use std::fmt;
 use std::ops::Range;
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 
 use crate::path::FieldPath;
@@ -73,7 +73,8 @@ pub struct Label {
 /// ```
 /// use wasm_manifests::{Format, Severity};
 ///
-/// let parsed = wasm_manifests::parse("[package]\nname = \"a/b\"\nversion = \"1.0\"\n", Format::Wasmer);
+/// let text = "[package]\nname = \"a/b\"\nversion = \"1.0\"\ndescription = \"x\"\n";
+/// let parsed = wasm_manifests::parse(text, Format::Wasmer);
 /// let diagnostic = &parsed.report().diagnostics()[0];
 /// assert_eq!(diagnostic.code, "wasmer/invalid-version");
 /// assert_eq!(diagnostic.severity, Severity::Error);
@@ -287,9 +288,13 @@ fn render_one(renderer: &Renderer, origin: &str, source: &str, d: &Diagnostic) -
     };
     let title = level.primary_title(d.message.as_str()).id(d.code);
 
-    let mut group = if source.is_empty() && d.span.start == 0 && d.span.end == 0 {
-        // Nothing to show (empty or unreadable input): a title only.
-        Group::with_title(title)
+    let mut group = if source.is_empty() {
+        // Nothing to show (empty or unreadable input): the title and where.
+        let mut origin = Origin::path(origin);
+        if d.span.start > 0 {
+            origin = origin.line(d.span.line).char_column(d.span.column);
+        }
+        Group::with_title(title).element(origin)
     } else {
         let spans: Vec<Range<usize>> = std::iter::once(d.span.range())
             .chain(d.labels.iter().map(|l| l.span.range()))

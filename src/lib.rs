@@ -335,10 +335,12 @@ fn syntax_of(format: Format, text: &str) -> Syntax {
 }
 
 fn read_manifest(bytes: &[u8], format: Format, origin: String, max_size: u64) -> Parsed {
-    let unreadable = |cx: Cx| Parsed {
+    // Unreadable input is reported without a snippet; `positions` is the
+    // text (possibly lossy) that line and column numbers are counted in.
+    let unreadable = |cx: Cx, positions: &str| Parsed {
         format,
         manifest: None,
-        report: Report::new(origin.clone(), "", cx.finish("", None)),
+        report: Report::new(origin.clone(), "", cx.finish(positions, None)),
     };
     let mut cx = Cx::new(Syntax::Toml);
     if bytes.len() as u64 > max_size {
@@ -349,13 +351,14 @@ fn read_manifest(bytes: &[u8], format: Format, origin: String, max_size: u64) ->
             format!("the file is larger than the {max_size}-byte limit"),
         )
         .help("check that this is a manifest; raise the limit if it really is");
-        return unreadable(cx);
+        return unreadable(cx, "");
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
             let at = e.valid_up_to();
-            let prefix = String::from_utf8_lossy(&bytes[..at]);
+            let lossy = String::from_utf8_lossy(bytes);
+            let prefix = &lossy[..at];
             let line = prefix.matches('\n').count() + 1;
             let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             let code = if bytes.contains(&0) {
@@ -370,7 +373,7 @@ fn read_manifest(bytes: &[u8], format: Format, origin: String, max_size: u64) ->
             };
             cx.at_range(Severity::Error, code, at..at, message)
                 .help("manifests are UTF-8 text: re-save the file as UTF-8");
-            return unreadable(cx);
+            return unreadable(cx, &lossy);
         }
     };
     if let Some(at) = text.bytes().position(|b| b == 0) {
@@ -381,7 +384,7 @@ fn read_manifest(bytes: &[u8], format: Format, origin: String, max_size: u64) ->
             format!("the file contains a NUL byte (byte {at}), so it is binary data, not a text manifest"),
         )
         .help("point the tool at the manifest, not at a module or archive");
-        return unreadable(cx);
+        return unreadable(cx, text);
     }
 
     let syntax = syntax_of(format, text);
@@ -407,6 +410,9 @@ fn read_manifest(bytes: &[u8], format: Format, origin: String, max_size: u64) ->
             let (root, errors) = source::parse_toml(text);
             for error in &errors {
                 report_syntax_error(&mut cx, syntax, error);
+                if let Some(help) = toml_syntax_help(text, error) {
+                    cx.last_help(help);
+                }
             }
             if errors.is_empty() && root.as_table().is_some_and(<[_]>::is_empty) {
                 cx.at_range(
@@ -451,12 +457,38 @@ fn read_manifest(bytes: &[u8], format: Format, origin: String, max_size: u64) ->
     {
         source::fill_json_spans(text, root);
     }
-    let diagnostics = cx.finish(text, root.as_ref());
+    let mut diagnostics = cx.finish(text, root.as_ref());
+    drop_cascading(&mut diagnostics);
     Parsed {
         format,
         manifest,
         report: Report::new(origin, text, diagnostics),
     }
+}
+
+/// After a syntax error the parser recovers with a guess (an unquoted word
+/// becomes a boolean, `1.0.0` a float); problems reported on such guessed
+/// values only repeat the syntax error, so they are dropped.
+fn drop_cascading(diagnostics: &mut Vec<Diagnostic>) {
+    let syntax: Vec<std::ops::Range<usize>> = diagnostics
+        .iter()
+        .filter(|d| d.code == codes::SYNTAX_ERROR || d.code == codes::TOO_DEEPLY_NESTED)
+        .map(|d| d.span.range())
+        .collect();
+    if syntax.is_empty() {
+        return;
+    }
+    let overlaps = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
+        a.start <= b.end
+            && b.start <= a.end
+            && !(a.is_empty() && b.is_empty() && a.start != b.start)
+    };
+    diagnostics.retain(|d| {
+        d.code == codes::SYNTAX_ERROR
+            || d.code == codes::TOO_DEEPLY_NESTED
+            || d.span.start == d.span.end && d.span.start == 0
+            || !syntax.iter().any(|s| overlaps(s, &d.span.range()))
+    });
 }
 
 fn empty_help(format: Format) -> &'static str {
@@ -496,6 +528,38 @@ fn report_syntax_error(cx: &mut Cx, syntax: Syntax, error: &source::SyntaxError)
     }
 }
 
+/// A fix for the common TOML slips: an unquoted string, an unclosed string
+/// or header, a key set twice.
+fn toml_syntax_help(text: &str, error: &source::SyntaxError) -> Option<String> {
+    let message = error.message.as_str();
+    if message.contains("duplicate key") {
+        let key = text.get(error.span.clone()).unwrap_or("").trim();
+        return Some(format!(
+            "`{key}` is already set in this table: keep only one of the two"
+        ));
+    }
+    if message.contains("unclosed table") || message.contains("unclosed array of tables") {
+        return Some("close the table header with `]` (or `]]` for an array of tables)".to_owned());
+    }
+    if message.contains("basic string") || message.contains("literal string") {
+        return Some("close the string with the same quote it starts with, on the same line (use `\"\"\"` for multi-line strings)".to_owned());
+    }
+    // `key = value` with an unquoted value that is not a number, boolean or date.
+    let start = text
+        .get(..error.span.start.min(text.len()))?
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line = text[start..].lines().next().unwrap_or("");
+    let (key, value) = line.split_once('=')?;
+    let value = value.split(" #").next().unwrap_or("").trim();
+    let bare = !value.is_empty()
+        && !value.starts_with(['"', '\'', '[', '{'])
+        && value != "true"
+        && value != "false"
+        && value.parse::<f64>().is_err();
+    bare.then(|| format!("strings must be quoted: `{} = \"{value}\"`", key.trim()))
+}
+
 fn json_syntax_help(message: &str) -> &'static str {
     if message.contains("trailing comma") {
         "JSON allows no comma after the last element: remove it"
@@ -514,3 +578,7 @@ fn read_format(root: &Node<'_>, format: Format, cx: &mut Cx) -> Option<Manifest>
         Format::FlowLike => flowlike::read(root, cx).map(Manifest::FlowLike),
     }
 }
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -173,6 +173,13 @@ impl Cx {
         self.pending.last_mut().expect("just pushed")
     }
 
+    /// Sets the help of the last diagnostic pushed.
+    pub(crate) fn last_help(&mut self, help: String) {
+        if let Some(last) = self.pending.last_mut() {
+            last.help = Some(help);
+        }
+    }
+
     pub(crate) fn has_pending(&self) -> bool {
         !self.pending.is_empty()
     }
@@ -231,11 +238,16 @@ impl Cx {
     ) -> &mut Pending {
         self.incomplete = true;
         let found = node.type_name(self.syntax);
-        self.error(
+        let help = conversion_help(node, expected);
+        let pending = self.error(
             codes::WRONG_TYPE,
             path,
             format!("expected {expected}, found {found}"),
-        )
+        );
+        if let Some(help) = help {
+            pending.help(help);
+        }
+        pending
     }
 
     pub(crate) fn expect_str<'n>(&mut self, node: &'n Node<'_>, path: &P<'_>) -> Option<&'n str> {
@@ -452,6 +464,41 @@ impl<'n, 'a, 'p> Table<'n, 'a, 'p> {
             }
         }
     }
+}
+
+/// How to turn the value found into the type expected, for the common
+/// slips (a number that should be quoted, a single string that should be a
+/// list, a quoted boolean).
+fn conversion_help(node: &Node<'_>, expected: &str) -> Option<String> {
+    let scalar = match &node.value {
+        Value::Integer(i) => Some(i.to_string()),
+        Value::Float(f) => Some(f.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Datetime(d) => Some(d.to_string()),
+        _ => None,
+    };
+    if expected.starts_with("a string") {
+        return Some(match scalar {
+            Some(text) => format!("write it as a string, in double quotes: `\"{text}\"`"),
+            None => "write a string, in double quotes".to_owned(),
+        });
+    }
+    if expected.starts_with("an array") && !expected.contains("tables") {
+        return match &node.value {
+            Value::String(s) => Some(format!("write it as an array: `[{s:?}]`")),
+            _ => scalar.map(|text| format!("write it as an array: `[{text}]`")),
+        };
+    }
+    let Value::String(s) = &node.value else {
+        return None;
+    };
+    if expected.starts_with("a boolean") && (s == "true" || s == "false") {
+        return Some(format!("remove the quotes: `{s}`"));
+    }
+    if expected.starts_with("an integer") && s.parse::<i128>().is_ok() {
+        return Some(format!("remove the quotes: `{s}`"));
+    }
+    None
 }
 
 fn report_duplicate_keys(cx: &mut Cx, entries: &[crate::source::Entry<'_>], path: &P<'_>) {

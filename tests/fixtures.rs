@@ -2,7 +2,8 @@
 //! it with the expected file beside it:
 //!
 //! - `invalid/x.toml` (or `.json`) → `invalid/x.stderr`: the rendered
-//!   report. It must contain at least one error.
+//!   report. It must contain at least one diagnostic (warning-only rules
+//!   have fixtures too).
 //! - `valid/x.toml` (or `.json`) → `valid/x.model.json`: the typed manifest
 //!   as JSON. A valid fixture must produce no diagnostic at all, and its
 //!   manifest must round-trip through serialization.
@@ -92,9 +93,9 @@ fn run(format: Format) {
             .expect("fixture is readable");
         let mut report = parsed.into_report();
         report.set_origin(relative(&input));
-        if !report.has_errors() {
+        if report.is_empty() {
             failures.push(format!(
-                "{}: an invalid fixture must report at least one error",
+                "{}: an invalid fixture must report at least one diagnostic",
                 relative(&input)
             ));
         }
@@ -170,6 +171,10 @@ fn every_code_has_a_fixture() {
     const TESTED_ELSEWHERE: &[(&str, &str)] = &[
         ("file-too-large", "tests/bad_input.rs"),
         ("unsupported-format", "only until a format lands"),
+        (
+            "duplicate-key",
+            "JSON only: shown by the Extism fixtures once they land",
+        ),
     ];
     let mut shown = std::collections::BTreeSet::new();
     for format in Format::ALL {

@@ -1,0 +1,286 @@
+//! The public API as a library user meets it.
+
+use std::str::FromStr;
+
+use wasm_manifests::{Format, Manifest, Severity, wasmer};
+
+const VALID: &str = r#"[package]
+name = "acme/tool"
+version = "1.2.3"
+description = "A tool"
+
+[dependencies]
+"wasmer/python" = "^3.12"
+
+[[module]]
+name = "tool"
+source = "tool.wasm"
+abi = "wasi"
+
+[[command]]
+name = "tool"
+module = "tool"
+runner = "wasi"
+
+[command.annotations.wasi]
+env = ["A=1"]
+"#;
+
+#[test]
+fn typed_manifest_from_str() {
+    let manifest = wasmer::Manifest::from_str(VALID).unwrap();
+    let package = manifest.package.as_ref().unwrap();
+    assert_eq!(package.version, Some(semver::Version::new(1, 2, 3)));
+    assert_eq!(manifest.dependencies["wasmer/python"].to_string(), "^3.12");
+    assert_eq!(manifest.module("tool").unwrap().abi, wasmer::Abi::Wasi);
+    let wasmer::Command::V2(command) = manifest.command("tool").unwrap() else {
+        panic!("a command with a runner is a V2 command");
+    };
+    let Some(wasmer::CommandAnnotations::Inline(annotations)) = &command.annotations else {
+        panic!("inline annotations expected");
+    };
+    assert_eq!(
+        annotations.wasi.as_ref().unwrap().env.as_deref(),
+        Some(&["A=1".to_owned()][..])
+    );
+}
+
+#[test]
+fn from_str_refuses_errors_and_displays_the_report() {
+    let text = VALID.replace("module = \"tool\"", "module = \"tol\"");
+    let err = wasmer::Manifest::from_str(&text).unwrap_err();
+    let shown = err.to_string();
+    assert!(shown.starts_with("<input> has 1 error:"), "{shown}");
+    assert!(shown.contains("error[wasmer/unknown-module]"), "{shown}");
+    assert!(shown.contains("did you mean `tool`?"), "{shown}");
+}
+
+#[test]
+fn the_model_deserializes_with_serde_too() {
+    // The model's own serde impls read the same manifest (choosing command
+    // and bindings forms by their keys).
+    let ours = wasmer::Manifest::from_str(VALID).unwrap();
+    let via_serde: wasmer::Manifest = toml::from_str(VALID).unwrap();
+    assert_eq!(ours, via_serde);
+    let written = toml::to_string(&ours).unwrap();
+    assert_eq!(wasmer::Manifest::from_str(&written).unwrap(), ours);
+}
+
+#[test]
+fn a_bad_command_does_not_hide_a_duplicate_module() {
+    let text = r#"
+[[module]]
+name = "m"
+source = "a.wasm"
+abi = "wasi"
+
+[[module]]
+name = "m"
+source = "b.wasm"
+abi = "wasi"
+
+[[command]]
+name = "c"
+module = "m"
+runner = ["wasi"]
+"#;
+    let parsed = wasm_manifests::parse(text, Format::Wasmer);
+    let codes: Vec<_> = parsed.report().iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["wasmer/duplicate-module", "wrong-type"]);
+    let dup = &parsed.report().diagnostics()[0];
+    assert_eq!(dup.path.to_string(), "module[1].name");
+    assert_eq!((dup.span.line, dup.span.column), (8, 8));
+    assert_eq!(dup.labels[0].message, "first defined here");
+    assert_eq!(dup.labels[0].span.line, 3);
+    // The wrong type means the manifest cannot be built.
+    assert!(parsed.manifest().is_none());
+}
+
+#[test]
+fn semantic_errors_still_give_a_manifest() {
+    let text = VALID.replace(
+        "version = \"1.2.3\"",
+        "version = \"1.2.3\"\nentrypoint = \"nope\"",
+    );
+    let parsed = wasm_manifests::parse(&text, Format::Wasmer);
+    assert!(parsed.report().has_errors());
+    assert!(matches!(parsed.manifest(), Some(Manifest::Wasmer(_))));
+    assert!(parsed.into_result().is_err());
+}
+
+#[test]
+fn report_serializes_to_json() {
+    let parsed = wasm_manifests::parse(
+        "[package]\nname = \"tool\"\nversion = \"1.0\"\n",
+        Format::Wasmer,
+    );
+    let json = parsed.report().to_json();
+    assert_eq!(json["file"], "<input>");
+    let diagnostics = json["diagnostics"].as_array().unwrap();
+    let version = diagnostics
+        .iter()
+        .find(|d| d["code"] == "wasmer/invalid-version")
+        .unwrap();
+    assert_eq!(version["severity"], "error");
+    assert_eq!(version["path"], "package.version");
+    assert_eq!(version["span"]["line"], 3);
+    assert_eq!(version["span"]["column"], 11);
+    assert_eq!(version["span"]["start"], 34);
+    assert_eq!(version["span"]["end"], 39);
+    assert_eq!(version["help"], "write all three numbers: `\"1.0.0\"`");
+    assert!(version.get("labels").is_none(), "empty labels are omitted");
+}
+
+#[test]
+fn diagnostics_are_sorted_by_position() {
+    let text = "[[command]]\nname = \"b\"\nmodule = \"x\"\nrunner = \"wasi\"\n\n[package]\nname = \"bad name\"\n";
+    let parsed = wasm_manifests::parse(text, Format::Wasmer);
+    let starts: Vec<usize> = parsed.report().iter().map(|d| d.span.start).collect();
+    let mut sorted = starts.clone();
+    sorted.sort();
+    assert_eq!(starts, sorted);
+    assert!(starts.len() >= 2);
+}
+
+#[test]
+fn rendering_points_at_the_value() {
+    let parsed = wasm_manifests::parse(
+        "[[module]]\nname = \"m\"\nsource = \"m.wasm\"\nabi = \"emscripten\"\n",
+        Format::Wasmer,
+    );
+    let text = parsed.report().render();
+    let expected = "error[wasmer/invalid-abi]: unknown ABI `emscripten`
+ --> <input>:4:7
+  |
+4 | abi = \"emscripten\"
+  |       ^^^^^^^^^^^^
+  |
+  = help: emscripten support was removed from Wasmer: build the module for WASI and use `abi = \"wasi\"`
+
+";
+    assert_eq!(text, expected);
+    assert!(
+        parsed.report().render_styled().contains("\u{1b}["),
+        "styled output has colours"
+    );
+}
+
+#[test]
+fn parse_file_detects_the_format_and_names_the_file() {
+    let dir = std::env::temp_dir().join(format!("wasm-manifests-api-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+
+    let path = dir.join("wasmer.toml");
+    std::fs::write(
+        &path,
+        "[package]\nname = \"tool\"\nversion = \"1.0.0\"\ndescription = \"x\"\n",
+    )
+    .unwrap();
+    let parsed = wasm_manifests::parse_file(&path).unwrap();
+    assert_eq!(parsed.format(), Format::Wasmer);
+    assert_eq!(parsed.report().origin(), path.display().to_string());
+    assert!(
+        parsed
+            .report()
+            .render()
+            .contains(&format!("--> {}:2:8", path.display()))
+    );
+
+    // A name that says nothing: the content decides.
+    let other = dir.join("package.toml");
+    std::fs::write(
+        &other,
+        "[[command]]\nname = \"a\"\nmodule = \"dep/x:y\"\nrunner = \"wasi\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        wasm_manifests::parse_file(&other).unwrap().format(),
+        Format::Wasmer
+    );
+
+    // Neither name nor content: a clear error listing what was looked for.
+    let unknown = dir.join("notes.toml");
+    std::fs::write(&unknown, "title = \"not a manifest\"\n").unwrap();
+    let err = wasm_manifests::parse_file(&unknown).unwrap_err();
+    let message = err.to_string();
+    for expected in [
+        "wasmer.toml",
+        "spin.toml",
+        "manifest.toml",
+        "flow-like.toml",
+        "*.json",
+        "spin_manifest_version",
+        "manifest_version",
+    ] {
+        assert!(message.contains(expected), "{message} lacks {expected}");
+    }
+
+    let missing = wasm_manifests::parse_file(dir.join("absent.toml")).unwrap_err();
+    assert!(matches!(missing, wasm_manifests::Error::Io { .. }));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn detection_knows_all_four_formats() {
+    use std::path::Path;
+    let by_name = [
+        ("wasmer.toml", Format::Wasmer),
+        ("a/b/spin.toml", Format::Spin),
+        ("manifest.toml", Format::FlowLike),
+        ("flow-like.toml", Format::FlowLike),
+        ("plugin.json", Format::Extism),
+        ("PLUGIN.JSON", Format::Extism),
+    ];
+    for (name, format) in by_name {
+        assert_eq!(
+            Format::from_file_name(Path::new(name)),
+            Some(format),
+            "{name}"
+        );
+    }
+    let by_content = [
+        ("[package]\nname = \"a/b\"", Format::Wasmer),
+        ("[[module]]\nname = \"m\"", Format::Wasmer),
+        ("spin_manifest_version = \"1\"", Format::Spin),
+        ("spin_version = \"1\"", Format::Spin),
+        ("{\"wasm\": []}", Format::Extism),
+        ("[[wasm]]\npath = \"a.wasm\"", Format::Extism),
+        (
+            "manifest_version = 1\n[[nodes]]\nid = \"n\"",
+            Format::FlowLike,
+        ),
+    ];
+    for (text, format) in by_content {
+        assert_eq!(Format::from_content(text), Some(format), "{text}");
+    }
+    assert_eq!(Format::from_content("[server]\nport = 80"), None);
+    assert_eq!("flow-like".parse::<Format>(), Ok(Format::FlowLike));
+    assert!("cargo".parse::<Format>().is_err());
+}
+
+#[test]
+fn every_code_is_documented_once() {
+    let mut seen = std::collections::HashSet::new();
+    for doc in wasm_manifests::codes::all() {
+        assert!(seen.insert(doc.code), "{} documented twice", doc.code);
+        assert!(
+            doc.code
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'/'),
+            "{}",
+            doc.code
+        );
+        for field in [doc.summary, doc.why, doc.example, doc.fix] {
+            assert!(!field.trim().is_empty(), "{} has an empty field", doc.code);
+        }
+        assert!(
+            doc.severity.starts_with("error") || doc.severity.starts_with("warning"),
+            "{}",
+            doc.code
+        );
+        assert!(doc.to_markdown().contains("## Fix"));
+    }
+    assert!(wasm_manifests::codes::find("unknown-key").is_some());
+    assert!(wasm_manifests::codes::find("no-such-code").is_none());
+    let _ = Severity::Error;
+}
