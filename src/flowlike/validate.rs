@@ -131,8 +131,13 @@ fn tier_list(items: &[String]) -> String {
 
 /// "a, b or c" (items already formatted).
 fn join_or(items: &[String]) -> String {
+    join_with(items, "or")
+}
+
+/// "a, b <word> c" (items already formatted).
+fn join_with(items: &[String], word: &str) -> String {
     match items.split_last() {
-        Some((last, init)) if !init.is_empty() => format!("{} or {last}", init.join(", ")),
+        Some((last, init)) if !init.is_empty() => format!("{} {word} {last}", init.join(", ")),
         Some((last, _)) => last.clone(),
         None => String::new(),
     }
@@ -141,6 +146,11 @@ fn join_or(items: &[String]) -> String {
 /// Reads a Flow-Like document, reporting every problem into `cx`.
 pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
     let p = P::ROOT;
+    if root.as_table().is_some_and(<[_]>::is_empty) {
+        // Already reported as an empty file; listing every missing key adds nothing.
+        cx.incomplete = true;
+        return None;
+    }
     let mut top = cx.expect_table(root, p)?;
 
     let manifest_version = required(cx, &mut top, "manifest_version", "1")
@@ -197,7 +207,7 @@ pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
     }
     let repository = read_url(cx, &mut top, "repository");
     let homepage = read_url(cx, &mut top, "homepage");
-    let keywords = top.string_list(cx, "keywords").unwrap_or_default();
+    let keywords = string_list(cx, &mut top, "keywords").unwrap_or_default();
     let min_flow_like_version = top.str(cx, "min_flow_like_version");
     if let Some(text) = min_flow_like_version {
         check_semver(cx, text, &p.key("min_flow_like_version"));
@@ -306,9 +316,25 @@ fn required<'n, 'a>(
                 format!("add `{key} = {example}` to this entry"),
             )
         };
-        cx.error(MISSING_KEY, &at.key(key), message)
-            .at(&at, Target::Value)
-            .help(help);
+        // A misspelt key (`descripton`, `manifestVersion`) is the likely cause:
+        // point at it, and report it here rather than again as unknown.
+        let near = t
+            .entries
+            .iter()
+            .map(|e| e.key.as_ref())
+            .filter(|k| !TABLES.iter().any(|(_, keys)| keys.contains(k)))
+            .find(|k| suggest::closest(k, &[key]).is_some());
+        if let Some(near) = near {
+            t.get(near);
+        }
+        let pending = cx.error(MISSING_KEY, &at.key(key), message);
+        match near {
+            Some(near) => pending
+                .at(&at.key(near), Target::Key)
+                .help(format!("rename `{near}` to `{key}`"))
+                .note(format!("Flow-Like does not know `{near}` and ignores it")),
+            None => pending.at(&at, Target::Value).help(help),
+        };
     }
     found
 }
@@ -320,7 +346,28 @@ fn required_str<'n>(
     example: &str,
 ) -> Option<&'n str> {
     let node = required(cx, t, key, example)?;
+    if let Value::Integer(_) | Value::Float(_) = node.value {
+        cx.wrong_type(node, &t.path.key(key), "a string")
+            .help(format!(
+                "write the value in double quotes, e.g. `{key} = {example}`"
+            ));
+        return None;
+    }
     cx.expect_str(node, &t.path.key(key))
+}
+
+/// A list of strings; a single string gets a help that wraps it in brackets.
+fn string_list(cx: &mut Cx, t: &mut Table<'_, '_, '_>, key: &'static str) -> Option<Vec<String>> {
+    let node = t.get(key)?;
+    let path = t.path.key(key);
+    if let Value::String(s) = &node.value {
+        cx.wrong_type(node, &path, "an array of strings")
+            .help(format!(
+                "write a list, even for one entry: `{key} = [\"{s}\"]`"
+            ));
+        return None;
+    }
+    cx.string_list(node, &path)
 }
 
 fn empty_required(cx: &mut Cx, path: &P<'_>, key: &str, example: &str) {
@@ -402,7 +449,11 @@ fn check_id(cx: &mut Cx, id: &str, path: &P<'_>) {
             .collect();
         let fixed: String = id
             .chars()
-            .map(|c| if valid(c) { c } else { '-' })
+            .map(|c| match c {
+                c if valid(c) => c,
+                '/' | '\\' | ':' => '.',
+                _ => '-',
+            })
             .collect::<String>()
             .to_ascii_lowercase();
         cx.error(
@@ -410,7 +461,7 @@ fn check_id(cx: &mut Cx, id: &str, path: &P<'_>) {
             path,
             format!(
                 "package id `{id}` contains {}",
-                join_or(&shown)
+                join_with(&shown, "and")
             ),
         )
         .within(at..at + bad.len_utf8())
@@ -506,17 +557,20 @@ fn check_wasm_hash(cx: &mut Cx, hash: &str, path: &P<'_>) {
 fn read_url(cx: &mut Cx, t: &mut Table<'_, '_, '_>, key: &'static str) -> Option<String> {
     let text = t.str(cx, key)?;
     if let Err(reason) = urls::check_http_url(text) {
-        cx.warning(INVALID_URL, &t.path.key(key), reason)
-            .help(url_help(key));
+        let with_scheme = format!("https://{}", text.trim());
+        let help = if !text.contains("://")
+            && text.contains('.')
+            && urls::check_http_url(&with_scheme).is_ok()
+        {
+            format!("add the scheme: `{key} = \"{with_scheme}\"`")
+        } else if key == "repository" {
+            "write an absolute URL such as `https://github.com/owner/repo`".to_owned()
+        } else {
+            format!("write an absolute URL such as `{key} = \"https://example.com\"`")
+        };
+        cx.warning(INVALID_URL, &t.path.key(key), reason).help(help);
     }
     Some(text.to_owned())
-}
-
-fn url_help(key: &str) -> String {
-    match key {
-        "repository" => "write an absolute URL such as `https://github.com/owner/repo`".to_owned(),
-        _ => format!("write an absolute URL such as `https://example.com` for `{key}`"),
-    }
 }
 
 /// `[[name]]` must be an array of tables; `[name]` is the classic mistake.
@@ -582,7 +636,11 @@ fn read_author(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<Author> {
     if let Some(text) = author_email
         && let Some(problem) = email::email_problem(text)
     {
-        let pending = cx.warning(c::INVALID_EMAIL, &path.key("email"), problem);
+        let pending = cx.warning(
+            c::INVALID_EMAIL,
+            &path.key("email"),
+            format!("invalid email address: {problem}"),
+        );
         match email_in(text) {
             Some(address) => {
                 pending.help(format!("write only the address: `email = \"{address}\"`"))
@@ -777,8 +835,9 @@ fn read_network(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<NetworkPerm
     let http_ok = http.is_some() || !t.has("http_enabled");
     let websocket_ok = websocket.is_some() || !t.has("websocket_enabled");
     let hosts_path = path.key("allowed_hosts");
-    let hosts_node = t.get("allowed_hosts");
-    let hosts = hosts_node.and_then(|n| cx.string_list(n, &hosts_path));
+    let hosts_node = t.has("allowed_hosts");
+    let hosts = string_list(cx, &mut t, "allowed_hosts");
+    let hosts_node = hosts_node.then_some(());
     let hosts_ok = hosts.is_some() || hosts_node.is_none();
     let hosts = hosts.unwrap_or_default();
     let complete = http_ok && websocket_ok && hosts_ok;
@@ -803,16 +862,17 @@ fn read_network(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<NetworkPerm
             ),
         };
         pending.note(
-            "only the host of each request is compared with this list, so this entry never matches",
+            "entries are host names, optionally with `*` wildcards; the host of each request is compared with them, so this entry does not match as intended",
         );
     }
 
     if http == Some(true) && hosts_ok && hosts.is_empty() {
-        let pending = cx.warning(
-            c::ALL_HOSTS_ALLOWED,
-            &hosts_path,
-            "HTTP is enabled with no `allowed_hosts`, so the package may connect to every host",
-        );
+        let message = if hosts_node.is_some() {
+            "HTTP is enabled with an empty `allowed_hosts`, so the package may connect to every host"
+        } else {
+            "HTTP is enabled without `allowed_hosts`, so the package may connect to every host"
+        };
+        let pending = cx.warning(c::ALL_HOSTS_ALLOWED, &hosts_path, message);
         if hosts_node.is_some() {
             pending.label(
                 &path.key("http_enabled"),
@@ -885,7 +945,18 @@ fn read_oauth_scope<'n>(
     };
     let provider = required_str(cx, &mut t, "provider", "\"google\"");
     let scopes_node = required(cx, &mut t, "scopes", "[\"<scope>\"]");
-    let scopes = scopes_node.and_then(|n| cx.string_list(n, &path.key("scopes")));
+    let scopes = match scopes_node {
+        Some(n) if matches!(n.value, Value::String(_)) => {
+            cx.wrong_type(n, &path.key("scopes"), "an array of strings")
+                .help(format!(
+                    "write a list, even for one scope: `scopes = [\"{}\"]`",
+                    n.as_str().unwrap_or_default()
+                ));
+            None
+        }
+        Some(n) => cx.string_list(n, &path.key("scopes")),
+        None => None,
+    };
     if scopes.as_ref().is_some_and(Vec::is_empty) {
         cx.warning(
             c::EMPTY_OAUTH_SCOPES,
@@ -896,7 +967,7 @@ fn read_oauth_scope<'n>(
             ),
         )
         .help("list the scopes the nodes need, e.g. `scopes = [\"https://www.googleapis.com/auth/drive.readonly\"]`")
-        .note("a token without scopes grants (almost) nothing, so the nodes using this provider will fail at run time");
+        .note("a token without scopes grants little or nothing, so nodes relying on this provider are unlikely to work");
     }
     let reason = required_str(
         cx,
@@ -989,7 +1060,7 @@ fn read_nodes(
             .help(format!(
                 "add `\"{provider}\"` to the `oauth_providers` of the nodes that need it, or remove this declaration"
             ))
-            .note("users are asked to grant this access, but no node receives the token");
+            .note("the package asks for this access, but no node is set up to use it");
         }
     }
     complete.then_some(nodes)
@@ -1020,23 +1091,33 @@ fn read_node<'n>(
     let providers_path = path.key("oauth_providers");
     let mut oauth_ok = true;
     let mut oauth_providers = Vec::new();
-    if let Some(n) = t.get("oauth_providers") {
-        match cx.expect_array(n, &providers_path) {
-            Some(items) => {
-                for (j, item) in items.iter().enumerate() {
-                    let Some(provider) = cx.expect_str(item, &providers_path.index(j)) else {
-                        oauth_ok = false;
-                        continue;
-                    };
-                    used.insert(provider);
-                    if !providers.first.contains_key(provider) {
-                        undeclared_provider(cx, provider, id, &path, j, providers);
-                    }
-                    oauth_providers.push(provider.to_owned());
-                }
-            }
-            None => oauth_ok = false,
+    let items = match t.get("oauth_providers") {
+        Some(n) if matches!(n.value, Value::String(_)) => {
+            oauth_ok = false;
+            cx.wrong_type(n, &providers_path, "an array of strings")
+                .help(format!(
+                    "write a list, even for one provider: `oauth_providers = [\"{}\"]`",
+                    n.as_str().unwrap_or_default()
+                ));
+            None
         }
+        Some(n) => {
+            let items = cx.expect_array(n, &providers_path);
+            oauth_ok = items.is_some();
+            items
+        }
+        None => None,
+    };
+    for (j, item) in items.unwrap_or_default().iter().enumerate() {
+        let Some(provider) = cx.expect_str(item, &providers_path.index(j)) else {
+            oauth_ok = false;
+            continue;
+        };
+        used.insert(provider);
+        if !providers.first.contains_key(provider) {
+            undeclared_provider(cx, provider, id, &path, j, providers);
+        }
+        oauth_providers.push(provider.to_owned());
     }
     let metadata_node = t.get("metadata");
     let metadata =
@@ -1097,7 +1178,7 @@ fn undeclared_provider(
     } else {
         pending.help(format!(
             "declare it with `[[permissions.oauth_scopes]]` (`provider = \"{provider}\"`, `scopes`, `reason`); the declared providers are {}",
-            suggest::list(&providers.order)
+            suggest::list(&providers.order).replace(" or ", " and ")
         ));
     }
     pending
@@ -1139,7 +1220,7 @@ fn check_category(cx: &mut Cx, category: &str, path: &P<'_>) {
         "remove the extra `/`: `category = \"{}\"`",
         fixed.join("/")
     ))
-    .note("each `/`-separated segment is one level of the node catalog; an empty one makes a nameless level");
+    .note("each `/`-separated segment is one level of the node catalog; Flow-Like does not check them");
 }
 
 fn check_icon(cx: &mut Cx, icon: &str, path: &P<'_>) {
@@ -1164,7 +1245,7 @@ fn check_icon(cx: &mut Cx, icon: &str, path: &P<'_>) {
     };
     cx.warning(c::INVALID_ICON, path, message)
         .help("embed the image as a data URI (`data:image/svg+xml;base64,...`) or link it with an `https://` URL; remove `icon` to use the default")
-        .note("Flow-Like stores the text as it is, and the interface shows no icon for anything else");
+        .note("Flow-Like stores the text as it is; its documentation expects a data URI or a URL");
 }
 
 fn shorten(text: &str) -> String {
