@@ -451,3 +451,54 @@ fn the_seed_full_example_has_no_errors() {
     assert_eq!(manifest.permissions.oauth_scopes[0].provider, "google");
     assert_eq!(manifest.oauth_scopes_of("upload_file").len(), 1);
 }
+
+#[test]
+fn unreadable_oauth_declarations_do_not_cascade_into_node_errors() {
+    // `[permissions.oauth_scopes]` with single brackets: one wrong-type
+    // error, and the nodes are not blamed for providers it may declare.
+    let single = format!(
+        r#"{HEADER}
+[permissions.oauth_scopes]
+provider = "google"
+scopes = ["openid"]
+reason = "Identify you"
+{NODE}oauth_providers = ["google"]
+"#
+    );
+    let report = wasm_manifests::parse(&single, Format::FlowLike).into_report();
+    let found: Vec<_> = report.iter().map(|d| (d.code, d.help.clone())).collect();
+    assert_eq!(found.len(), 1, "{report}");
+    assert_eq!(found[0].0, "wrong-type");
+    assert!(
+        found[0]
+            .1
+            .as_deref()
+            .is_some_and(|h| h.contains("`[[permissions.oauth_scopes]]`")),
+        "{found:?}"
+    );
+
+    // A declaration without `provider`: only the missing key is reported.
+    let no_provider = format!(
+        r#"{HEADER}
+[[permissions.oauth_scopes]]
+scopes = ["openid"]
+reason = "Identify you"
+{NODE}oauth_providers = ["google"]
+"#
+    );
+    assert_eq!(codes(&no_provider), ["missing-key"]);
+}
+
+#[test]
+fn a_category_of_slashes_only_gets_no_empty_suggestion() {
+    let text = format!("{HEADER}{}", NODE.replace("\"Custom\"", "\"//\""));
+    let report = wasm_manifests::parse(&text, Format::FlowLike).into_report();
+    let d = &report.diagnostics()[0];
+    assert_eq!(d.code, "flow-like/empty-category-segment");
+    assert!(d.message.contains("no name"), "{}", d.message);
+    assert!(
+        d.help
+            .as_deref()
+            .is_some_and(|h| h.contains("Custom/Examples"))
+    );
+}

@@ -159,7 +159,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         DUPLICATE_OAUTH_PROVIDER,
         "warning",
         "Two `[[permissions.oauth_scopes]]` entries name the same provider.",
-        "Flow-Like keeps both entries and asks for both, so users see the provider twice; the scopes were most likely meant to be one list.",
+        "Flow-Like keeps both entries, so the provider appears twice among the package's permissions; the scopes were most likely meant to be one list.",
         "[[permissions.oauth_scopes]]\nprovider = \"google\"\n# ...\n[[permissions.oauth_scopes]]\nprovider = \"google\"",
         "Merge the entries: one per provider, with all the scopes in its `scopes` list.",
     ),

@@ -224,7 +224,13 @@ pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
 
     let mut providers = Providers::default();
     let permissions = match top.get("permissions") {
-        Some(node) => read_permissions(cx, node, p.key("permissions"), &mut providers),
+        Some(node) => {
+            let permissions = read_permissions(cx, node, p.key("permissions"), &mut providers);
+            if node.as_table().is_none() {
+                providers.unknown = true;
+            }
+            permissions
+        }
         None => Some(Permissions::default()),
     };
 
@@ -363,7 +369,7 @@ fn string_list(cx: &mut Cx, t: &mut Table<'_, '_, '_>, key: &'static str) -> Opt
     if let Value::String(s) = &node.value {
         cx.wrong_type(node, &path, "an array of strings")
             .help(format!(
-                "write a list, even for one entry: `{key} = [\"{s}\"]`"
+                "write a list, even for one entry: `{key} = [{s:?}]`"
             ));
         return None;
     }
@@ -444,7 +450,7 @@ fn check_id(cx: &mut Cx, id: &str, path: &P<'_>) {
             .iter()
             .map(|c| match c {
                 ' ' => "a space".to_owned(),
-                c => format!("`{c}`"),
+                c => format!("`{}`", c.escape_debug()),
             })
             .collect();
         let fixed: String = id
@@ -466,7 +472,7 @@ fn check_id(cx: &mut Cx, id: &str, path: &P<'_>) {
         )
         .within(at..at + bad.len_utf8())
         .help(format!(
-            "use only ASCII letters, digits, `.`, `_` and `-`, e.g. `\"{fixed}\"`"
+            "use only ASCII letters, digits, `.`, `_` and `-`, e.g. `{fixed:?}`"
         ))
         .note("package ids become part of registry URLs and paths; later Flow-Like versions refuse other characters");
         return;
@@ -517,7 +523,7 @@ fn check_semver(cx: &mut Cx, text: &str, path: &P<'_>) {
         .unwrap_or(trimmed);
     let numbers: Vec<&str> = unprefixed.split('.').collect();
     if unprefixed != text && Version::parse(unprefixed).is_ok() {
-        pending.help(format!("write `{key} = \"{unprefixed}\"`"));
+        pending.help(format!("write `{key} = {unprefixed:?}`"));
     } else if numbers.len() < 3
         && numbers
             .iter()
@@ -526,7 +532,7 @@ fn check_semver(cx: &mut Cx, text: &str, path: &P<'_>) {
         let mut full = numbers.clone();
         full.resize(3, "0");
         pending.help(format!(
-            "write all three numbers: `{key} = \"{}\"`",
+            "write all three numbers: `{key} = {:?}`",
             full.join(".")
         ));
     } else {
@@ -562,7 +568,7 @@ fn read_url(cx: &mut Cx, t: &mut Table<'_, '_, '_>, key: &'static str) -> Option
             && text.contains('.')
             && urls::check_http_url(&with_scheme).is_ok()
         {
-            format!("add the scheme: `{key} = \"{with_scheme}\"`")
+            format!("add the scheme: `{key} = {with_scheme:?}`")
         } else if key == "repository" {
             "write an absolute URL such as `https://github.com/owner/repo`".to_owned()
         } else {
@@ -625,7 +631,7 @@ fn read_free_table(cx: &mut Cx, node: &Node<'_>, path: P<'_>, header: &str) -> O
 fn read_author(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<Author> {
     if let Value::String(s) = &node.value {
         cx.wrong_type(node, &path, "a table").help(format!(
-            "write each author as an `[[authors]]` table: `name = \"{}\"`, and optionally `email` and `url`",
+            "write each author as an `[[authors]]` table: `name = {:?}`, and optionally `email` and `url`",
             s.split('<').next().unwrap_or(s).trim()
         ));
         return None;
@@ -642,9 +648,7 @@ fn read_author(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<Author> {
             format!("invalid email address: {problem}"),
         );
         match email_in(text) {
-            Some(address) => {
-                pending.help(format!("write only the address: `email = \"{address}\"`"))
-            }
+            Some(address) => pending.help(format!("write only the address: `email = {address:?}`")),
             None => pending
                 .help("write an address such as `email = \"you@example.com\"`, or remove the key"),
         };
@@ -671,11 +675,14 @@ fn email_in(text: &str) -> Option<&str> {
 }
 
 /// The OAuth providers declared in `[[permissions.oauth_scopes]]`: the
-/// index of the first entry of each, and which ones a node uses.
+/// index of the first entry of each, in declaration order.
 #[derive(Default)]
 struct Providers<'n> {
     first: HashMap<&'n str, usize>,
     order: Vec<&'n str>,
+    /// Some declaration could not be read (wrong type, no `provider`), so
+    /// the list is not known for sure: nodes are not checked against it.
+    unknown: bool,
 }
 
 fn read_permissions<'n>(
@@ -744,10 +751,14 @@ fn read_permissions<'n>(
             None => complete = false,
         }
     }
-    if let Some(items) = t
-        .get("oauth_scopes")
-        .and_then(|n| array_of_tables(cx, n, &path.key("oauth_scopes"), "permissions.oauth_scopes"))
-    {
+    let scopes_node = t.get("oauth_scopes");
+    let items = scopes_node.and_then(|n| {
+        array_of_tables(cx, n, &path.key("oauth_scopes"), "permissions.oauth_scopes")
+    });
+    if scopes_node.is_some() && items.is_none() {
+        providers.unknown = true;
+    }
+    if let Some(items) = items {
         let scopes_path = path.key("oauth_scopes");
         for (i, item) in items.iter().enumerate() {
             let (provider, scope) = read_oauth_scope(cx, item, scopes_path.index(i));
@@ -768,11 +779,13 @@ fn read_permissions<'n>(
                         "first declared here",
                     )
                     .help("merge the two entries: one per provider, with all the scopes in its `scopes` list")
-                    .note("Flow-Like keeps both entries, so users are asked for this provider twice");
+                    .note("Flow-Like keeps both entries, so the provider appears twice among the package's permissions");
                 } else {
                     providers.first.insert(provider, i);
                     providers.order.push(provider);
                 }
+            } else {
+                providers.unknown = true;
             }
             match scope {
                 Some(scope) => permissions.oauth_scopes.push(scope),
@@ -835,10 +848,9 @@ fn read_network(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<NetworkPerm
     let http_ok = http.is_some() || !t.has("http_enabled");
     let websocket_ok = websocket.is_some() || !t.has("websocket_enabled");
     let hosts_path = path.key("allowed_hosts");
-    let hosts_node = t.has("allowed_hosts");
+    let hosts_present = t.has("allowed_hosts");
     let hosts = string_list(cx, &mut t, "allowed_hosts");
-    let hosts_node = hosts_node.then_some(());
-    let hosts_ok = hosts.is_some() || hosts_node.is_none();
+    let hosts_ok = hosts.is_some() || !hosts_present;
     let hosts = hosts.unwrap_or_default();
     let complete = http_ok && websocket_ok && hosts_ok;
 
@@ -855,7 +867,7 @@ fn read_network(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<NetworkPerm
             pending.within(problem.range);
         }
         match problem.bare_host {
-            Some(bare) => pending.help(format!("write the host alone: `\"{bare}\"`")),
+            Some(bare) => pending.help(format!("write the host alone: `{bare:?}`")),
             None if host.trim().is_empty() => pending.help("remove the empty entry"),
             None => pending.help(
                 "write a host name such as `api.example.com`, optionally with `*` wildcards (`*.example.com`)",
@@ -867,13 +879,13 @@ fn read_network(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<NetworkPerm
     }
 
     if http == Some(true) && hosts_ok && hosts.is_empty() {
-        let message = if hosts_node.is_some() {
+        let message = if hosts_present {
             "HTTP is enabled with an empty `allowed_hosts`, so the package may connect to every host"
         } else {
             "HTTP is enabled without `allowed_hosts`, so the package may connect to every host"
         };
         let pending = cx.warning(c::ALL_HOSTS_ALLOWED, &hosts_path, message);
-        if hosts_node.is_some() {
+        if hosts_present {
             pending.label(
                 &path.key("http_enabled"),
                 Target::Value,
@@ -949,7 +961,7 @@ fn read_oauth_scope<'n>(
         Some(n) if matches!(n.value, Value::String(_)) => {
             cx.wrong_type(n, &path.key("scopes"), "an array of strings")
                 .help(format!(
-                    "write a list, even for one scope: `scopes = [\"{}\"]`",
+                    "write a list, even for one scope: `scopes = [{:?}]`",
                     n.as_str().unwrap_or_default()
                 ));
             None
@@ -1043,7 +1055,7 @@ fn read_nodes(
             None => complete = false,
         }
     }
-    if !items.is_empty() {
+    if !items.is_empty() && !providers.unknown {
         let scopes_path = P::ROOT;
         let scopes_path = scopes_path.key("permissions");
         let scopes_path = scopes_path.key("oauth_scopes");
@@ -1058,7 +1070,7 @@ fn read_nodes(
                 format!("OAuth provider `{provider}` is declared but no node uses it"),
             )
             .help(format!(
-                "add `\"{provider}\"` to the `oauth_providers` of the nodes that need it, or remove this declaration"
+                "add `{provider:?}` to the `oauth_providers` of the nodes that need it, or remove this declaration"
             ))
             .note("the package asks for this access, but no node is set up to use it");
         }
@@ -1094,9 +1106,10 @@ fn read_node<'n>(
     let items = match t.get("oauth_providers") {
         Some(n) if matches!(n.value, Value::String(_)) => {
             oauth_ok = false;
+            used.extend(n.as_str());
             cx.wrong_type(n, &providers_path, "an array of strings")
                 .help(format!(
-                    "write a list, even for one provider: `oauth_providers = [\"{}\"]`",
+                    "write a list, even for one provider: `oauth_providers = [{:?}]`",
                     n.as_str().unwrap_or_default()
                 ));
             None
@@ -1114,7 +1127,7 @@ fn read_node<'n>(
             continue;
         };
         used.insert(provider);
-        if !providers.first.contains_key(provider) {
+        if !providers.unknown && !providers.first.contains_key(provider) {
             undeclared_provider(cx, provider, id, &path, j, providers);
         }
         oauth_providers.push(provider.to_owned());
@@ -1169,15 +1182,15 @@ fn undeclared_provider(
     }
     if let Some(best) = suggest::closest(provider, &providers.order) {
         pending.help(format!(
-            "did you mean `{best}`? Otherwise declare `{provider}` with `[[permissions.oauth_scopes]]` (`provider = \"{provider}\"`, `scopes`, `reason`)"
+            "did you mean `{best}`? Otherwise declare `{provider}` with `[[permissions.oauth_scopes]]` (`provider = {provider:?}`, `scopes`, `reason`)"
         ));
     } else if providers.order.is_empty() {
         pending.help(format!(
-            "declare it: add `[[permissions.oauth_scopes]]` with `provider = \"{provider}\"`, the `scopes` the node needs and a `reason`"
+            "declare it: add `[[permissions.oauth_scopes]]` with `provider = {provider:?}`, the `scopes` the node needs and a `reason`"
         ));
     } else {
         pending.help(format!(
-            "declare it with `[[permissions.oauth_scopes]]` (`provider = \"{provider}\"`, `scopes`, `reason`); the declared providers are {}",
+            "declare it with `[[permissions.oauth_scopes]]` (`provider = {provider:?}`, `scopes`, `reason`); the declared providers are {}",
             suggest::list(&providers.order).replace(" or ", " and ")
         ));
     }
@@ -1210,6 +1223,15 @@ fn check_category(cx: &mut Cx, category: &str, path: &P<'_>) {
         return;
     };
     let fixed: Vec<&str> = category.split('/').filter(|s| !s.is_empty()).collect();
+    if fixed.is_empty() {
+        cx.warning(
+            c::EMPTY_CATEGORY_SEGMENT,
+            path,
+            format!("category `{category}` has no name in it"),
+        )
+        .help("give the node a category path such as `\"Custom/Examples\"`; the catalog groups nodes by it");
+        return;
+    }
     cx.warning(
         c::EMPTY_CATEGORY_SEGMENT,
         path,
@@ -1217,7 +1239,7 @@ fn check_category(cx: &mut Cx, category: &str, path: &P<'_>) {
     )
     .within(range)
     .help(format!(
-        "remove the extra `/`: `category = \"{}\"`",
+        "remove the extra `/`: `category = {:?}`",
         fixed.join("/")
     ))
     .note("each `/`-separated segment is one level of the node catalog; Flow-Like does not check them");
