@@ -610,10 +610,13 @@ fn single_table<'n, 'a, 'p>(
     path: P<'p>,
     header: &str,
 ) -> Option<Table<'n, 'a, 'p>> {
-    if let Value::Array(_) = node.value {
-        cx.wrong_type(node, &path, "a table").help(format!(
-            "write the header with single brackets, `[{header}]`: there is only one"
-        ));
+    if let Value::Array(items) = &node.value {
+        let pending = cx.wrong_type(node, &path, "a table");
+        if items.iter().all(|item| item.as_table().is_some()) && !items.is_empty() {
+            pending.help(format!(
+                "write the header with single brackets, `[{header}]`: there is only one"
+            ));
+        }
         return None;
     }
     cx.expect_table(node, path)
