@@ -75,7 +75,6 @@ fn extism_corpus_has_no_errors() {
 }
 
 #[test]
-#[ignore = "Flow-Like support lands with its issue"]
 fn flowlike_corpus_has_no_errors() {
     check("flowlike", Format::FlowLike, 20);
 }

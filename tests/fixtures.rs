@@ -25,7 +25,10 @@ fn bless() -> bool {
 
 /// Inputs of one kind (`valid` / `invalid`) for one format.
 fn inputs(format: Format, kind: &str) -> Vec<PathBuf> {
-    let dir = fixtures_root().join(format.name()).join(kind);
+    // Folders are named without the dash: `fixtures/flowlike/` for `flow-like`.
+    let dir = fixtures_root()
+        .join(format.name().replace('-', ""))
+        .join(kind);
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Vec::new();
     };

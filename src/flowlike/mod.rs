@@ -1,28 +1,490 @@
-//! The Flow-Like WASM package manifest.
+//! The Flow-Like WASM package manifest (`manifest.toml`, `flow-like.toml`,
+//! or `<module>.toml` beside the `.wasm`).
 //!
-//! Not validated yet: reading reports `unsupported-format`.
+//! The model mirrors what Flow-Like's own parser accepts: the five identity
+//! keys are required, everything else has a default, and unknown keys are
+//! ignored. [`Manifest::from_str`] reads and validates a manifest and
+//! refuses it when any error is found, including the checks Flow-Like only
+//! makes when a package is published (at least one node, OAuth providers
+//! declared before nodes use them). For the full report (warnings included,
+//! every problem with its position), use [`crate::parse`] with
+//! [`crate::Format::FlowLike`].
+//!
+//! ```
+//! use std::time::Duration;
+//! use wasm_manifests::flowlike::{Manifest, MemoryTier, TimeoutTier};
+//!
+//! let manifest: Manifest = r#"
+//! manifest_version = 1
+//! id = "com.example.gdrive"
+//! name = "Google Drive"
+//! version = "1.0.0"
+//! description = "Lists files in Google Drive"
+//!
+//! [permissions]
+//! memory = "heavy"
+//! timeout = "extended"
+//!
+//! [permissions.network]
+//! http_enabled = true
+//! allowed_hosts = ["*.googleapis.com"]
+//!
+//! [[permissions.oauth_scopes]]
+//! provider = "google"
+//! scopes = ["https://www.googleapis.com/auth/drive.readonly"]
+//! reason = "Lists the files of your drive"
+//!
+//! [[nodes]]
+//! id = "list_files"
+//! name = "List Files"
+//! description = "Lists the files of a folder"
+//! category = "Cloud/Google Drive"
+//! oauth_providers = ["google"]
+//! "#.parse()?;
+//!
+//! assert_eq!(manifest.permissions.memory, MemoryTier::Heavy);
+//! assert_eq!(manifest.permissions.memory.bytes(), 128 * 1024 * 1024);
+//! assert_eq!(manifest.permissions.timeout.duration(), Duration::from_secs(60));
+//! assert_eq!(manifest.oauth_scopes_of("list_files")[0].provider, "google");
+//! # Ok::<(), wasm_manifests::ParseError>(())
+//! ```
 
 pub(crate) mod codes;
+mod validate;
+
+use std::fmt;
+use std::str::FromStr;
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::codes::UNSUPPORTED_FORMAT;
-use crate::diagnostic::Severity;
-use crate::read::Cx;
-use crate::source::Node;
+pub(crate) use validate::read;
 
-/// A Flow-Like manifest (not modelled yet).
+/// The manifest version this library knows (the only one Flow-Like has).
+pub const MANIFEST_VERSION: u32 = 1;
+
+/// A whole Flow-Like manifest.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct Manifest {}
+pub struct Manifest {
+    /// The schema version; `1` is the only one defined.
+    pub manifest_version: u32,
+    /// The package identifier, reverse-domain style (`com.example.tools`).
+    pub id: String,
+    /// The display name.
+    pub name: String,
+    /// The package version, semver by convention (Flow-Like does not
+    /// enforce it).
+    pub version: String,
+    /// A short description.
+    pub description: String,
+    /// `[[authors]]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<Author>,
+    /// An SPDX license expression.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license: Option<String>,
+    /// Source repository URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repository: Option<String>,
+    /// Homepage URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub homepage: Option<String>,
+    /// Search keywords.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+    /// The oldest Flow-Like version the package supports (not enforced by
+    /// Flow-Like).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_flow_like_version: Option<String>,
+    /// The `.wasm` file, relative to the manifest (for local development).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wasm_path: Option<String>,
+    /// The documented SHA-256 digest of the `.wasm` file, as hex.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wasm_hash: Option<String>,
+    /// `[metadata]`: free-form package metadata, kept verbatim.
+    #[serde(default, skip_serializing_if = "toml::Table::is_empty")]
+    pub metadata: toml::Table,
+    /// `[permissions]`: what the package may use; everything is off (and
+    /// the tiers are `standard`) by default.
+    #[serde(default, skip_serializing_if = "Permissions::is_default")]
+    pub permissions: Permissions,
+    /// `[[nodes]]`: the nodes the package provides.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nodes: Vec<NodeEntry>,
+}
 
-/// Reads a Flow-Like document, reporting every problem into `cx`.
-pub(crate) fn read(_root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
-    cx.at_range(
-        Severity::Error,
-        UNSUPPORTED_FORMAT,
-        0..0,
-        "Flow-Like manifests are recognised but not validated by this version",
-    );
-    None
+impl Manifest {
+    /// The node with this `id`, if declared.
+    pub fn node(&self, id: &str) -> Option<&NodeEntry> {
+        self.nodes.iter().find(|n| n.id == id)
+    }
+
+    /// The OAuth requirements of the node with this `id`: the package-level
+    /// `[[permissions.oauth_scopes]]` entries of the providers it lists.
+    pub fn oauth_scopes_of(&self, node_id: &str) -> Vec<&OAuthScope> {
+        let Some(node) = self.node(node_id) else {
+            return Vec::new();
+        };
+        self.permissions
+            .oauth_scopes
+            .iter()
+            .filter(|scope| node.oauth_providers.contains(&scope.provider))
+            .collect()
+    }
+}
+
+impl FromStr for Manifest {
+    type Err = crate::ParseError;
+
+    /// Reads and validates a Flow-Like manifest; fails when any error is
+    /// found (warnings are not reported here; use [`crate::parse`] for
+    /// them).
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match crate::parse(text, crate::Format::FlowLike).into_result()? {
+            crate::Manifest::FlowLike(manifest) => Ok(manifest),
+            #[allow(unreachable_patterns)]
+            _ => unreachable!("a Flow-Like manifest parses to a Flow-Like manifest"),
+        }
+    }
+}
+
+/// An `[[authors]]` entry.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Author {
+    /// The author's name (required).
+    pub name: String,
+    /// An email address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// A web page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// `[permissions]`: resource tiers and capabilities the package asks for.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Permissions {
+    /// The memory limit.
+    #[serde(default, skip_serializing_if = "MemoryTier::is_default")]
+    pub memory: MemoryTier,
+    /// The execution time limit.
+    #[serde(default, skip_serializing_if = "TimeoutTier::is_default")]
+    pub timeout: TimeoutTier,
+    /// Access to execution variables.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub variables: bool,
+    /// Access to the execution cache.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cache: bool,
+    /// Streaming output to the user interface.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub streaming: bool,
+    /// Adaptive UI (A2UI) rendering.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub a2ui: bool,
+    /// Access to LLM and other model providers.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub models: bool,
+    /// `[permissions.network]`.
+    #[serde(default, skip_serializing_if = "NetworkPermissions::is_default")]
+    pub network: NetworkPermissions,
+    /// `[permissions.filesystem]`.
+    #[serde(default, skip_serializing_if = "FilesystemPermissions::is_default")]
+    pub filesystem: FilesystemPermissions,
+    /// `[[permissions.oauth_scopes]]`: one entry per OAuth provider.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub oauth_scopes: Vec<OAuthScope>,
+}
+
+impl Permissions {
+    /// Whether nothing is asked beyond the defaults.
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// A memory limit tier (`permissions.memory`). Names are lower-case and
+/// case-sensitive in the manifest.
+///
+/// ```
+/// use wasm_manifests::flowlike::MemoryTier;
+///
+/// let tier: MemoryTier = "light".parse().unwrap();
+/// assert_eq!(tier.bytes(), 32 * 1024 * 1024);
+/// let err = "Standard".parse::<MemoryTier>().unwrap_err();
+/// assert!(err.to_string().contains("`standard`"));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MemoryTier {
+    /// 16 MiB.
+    Minimal,
+    /// 32 MiB.
+    Light,
+    /// 64 MiB (the default).
+    #[default]
+    Standard,
+    /// 128 MiB.
+    Heavy,
+    /// 256 MiB.
+    Intensive,
+}
+
+impl MemoryTier {
+    /// Every tier, smallest first.
+    pub const ALL: [MemoryTier; 5] = [
+        MemoryTier::Minimal,
+        MemoryTier::Light,
+        MemoryTier::Standard,
+        MemoryTier::Heavy,
+        MemoryTier::Intensive,
+    ];
+
+    /// The memory limit in bytes.
+    pub fn bytes(self) -> u64 {
+        const MIB: u64 = 1024 * 1024;
+        match self {
+            MemoryTier::Minimal => 16 * MIB,
+            MemoryTier::Light => 32 * MIB,
+            MemoryTier::Standard => 64 * MIB,
+            MemoryTier::Heavy => 128 * MIB,
+            MemoryTier::Intensive => 256 * MIB,
+        }
+    }
+
+    /// The name used in the manifest.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MemoryTier::Minimal => "minimal",
+            MemoryTier::Light => "light",
+            MemoryTier::Standard => "standard",
+            MemoryTier::Heavy => "heavy",
+            MemoryTier::Intensive => "intensive",
+        }
+    }
+
+    /// Whether this is the default tier (`standard`).
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// An execution time limit tier (`permissions.timeout`). Names are
+/// lower-case and case-sensitive in the manifest.
+///
+/// ```
+/// use std::time::Duration;
+/// use wasm_manifests::flowlike::TimeoutTier;
+///
+/// let tier: TimeoutTier = "long_running".parse().unwrap();
+/// assert_eq!(tier.duration(), Duration::from_secs(300));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeoutTier {
+    /// 5 seconds.
+    Quick,
+    /// 30 seconds (the default).
+    #[default]
+    Standard,
+    /// 60 seconds.
+    Extended,
+    /// 5 minutes.
+    LongRunning,
+}
+
+impl TimeoutTier {
+    /// Every tier, shortest first.
+    pub const ALL: [TimeoutTier; 4] = [
+        TimeoutTier::Quick,
+        TimeoutTier::Standard,
+        TimeoutTier::Extended,
+        TimeoutTier::LongRunning,
+    ];
+
+    /// The time limit.
+    pub fn duration(self) -> Duration {
+        Duration::from_secs(match self {
+            TimeoutTier::Quick => 5,
+            TimeoutTier::Standard => 30,
+            TimeoutTier::Extended => 60,
+            TimeoutTier::LongRunning => 300,
+        })
+    }
+
+    /// The name used in the manifest.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeoutTier::Quick => "quick",
+            TimeoutTier::Standard => "standard",
+            TimeoutTier::Extended => "extended",
+            TimeoutTier::LongRunning => "long_running",
+        }
+    }
+
+    /// Whether this is the default tier (`standard`).
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+impl fmt::Display for MemoryTier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Display for TimeoutTier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A tier name that is not one of the tiers; displays the valid ones.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {kind} tier `{name}`; expected one of {expected}")]
+pub struct UnknownTier {
+    kind: &'static str,
+    name: String,
+    expected: String,
+}
+
+impl FromStr for MemoryTier {
+    type Err = UnknownTier;
+
+    /// Parses a tier name exactly as the manifest writes it.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|t| t.as_str() == s)
+            .ok_or_else(|| UnknownTier {
+                kind: "memory",
+                name: s.to_owned(),
+                expected: validate::memory_tier_list(),
+            })
+    }
+}
+
+impl FromStr for TimeoutTier {
+    type Err = UnknownTier;
+
+    /// Parses a tier name exactly as the manifest writes it.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|t| t.as_str() == s)
+            .ok_or_else(|| UnknownTier {
+                kind: "timeout",
+                name: s.to_owned(),
+                expected: validate::timeout_tier_list(),
+            })
+    }
+}
+
+/// `[permissions.network]`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct NetworkPermissions {
+    /// Outbound HTTP requests.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub http_enabled: bool,
+    /// The hosts the package may reach (`*` wildcards allowed). Empty means
+    /// every host when `http_enabled` is set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allowed_hosts: Vec<String>,
+    /// WebSocket connections.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub websocket_enabled: bool,
+}
+
+impl NetworkPermissions {
+    /// Whether nothing is enabled or listed.
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// Whether HTTP is enabled without a host list, which Flow-Like treats
+    /// as permission to reach every host.
+    pub fn allows_all_hosts(&self) -> bool {
+        self.http_enabled && self.allowed_hosts.is_empty()
+    }
+}
+
+/// `[permissions.filesystem]`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct FilesystemPermissions {
+    /// Persistent storage per node.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub node_storage: bool,
+    /// Persistent storage per user.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub user_storage: bool,
+    /// Access to uploaded files.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub upload_dir: bool,
+    /// A temporary cache directory.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cache_dir: bool,
+}
+
+impl FilesystemPermissions {
+    /// Whether nothing is enabled.
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// A `[[permissions.oauth_scopes]]` entry: the scopes the package needs
+/// from one OAuth provider.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct OAuthScope {
+    /// The provider id (`google`, `github`, `microsoft`, ... or a custom
+    /// one).
+    pub provider: String,
+    /// The scopes requested.
+    pub scopes: Vec<String>,
+    /// Why, shown to the user.
+    pub reason: String,
+    /// Whether the package cannot work without it (default `false`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub required: bool,
+}
+
+/// A `[[nodes]]` entry: one node of the package.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct NodeEntry {
+    /// The node's identifier, unique within the package.
+    pub id: String,
+    /// The display name.
+    pub name: String,
+    /// A short description.
+    pub description: String,
+    /// Where the node appears in the catalog, as a `/`-separated path
+    /// (`Cloud/Storage`).
+    pub category: String,
+    /// A data URI or URL of the node's icon.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub icon: Option<String>,
+    /// The OAuth providers the node uses; each must be declared in
+    /// `[[permissions.oauth_scopes]]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub oauth_providers: Vec<String>,
+    /// `[nodes.metadata]`: free-form metadata, kept verbatim.
+    #[serde(default, skip_serializing_if = "toml::Table::is_empty")]
+    pub metadata: toml::Table,
+}
+
+impl NodeEntry {
+    /// The segments of the category path (`"Cloud/Storage"` → `Cloud`,
+    /// `Storage`).
+    pub fn category_path(&self) -> impl Iterator<Item = &str> {
+        self.category.split('/')
+    }
 }

@@ -1,6 +1,8 @@
 //! Checks shared by several formats, each a small pure function.
 
 pub(crate) mod digest;
+pub(crate) mod email;
+pub(crate) mod hosts;
 pub(crate) mod license;
 pub(crate) mod paths;
 pub(crate) mod suggest;
