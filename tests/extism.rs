@@ -320,6 +320,45 @@ fn truncated_and_mangled_manifests_never_panic() {
 }
 
 #[test]
+fn non_ascii_text_in_checked_values_never_panics() {
+    let values = [
+        "sha256\u{e9}15c66d72f683e0225c774134b42ba6e04275a7a56b0a522af538d029650f15a8",
+        "http:a\u{e9}",
+        "http://\u{e9}x.example/\u{e9}",
+        "\u{e9}\u{e9}[\u{e9}",
+        "[\u{e9}",
+        "GET\u{e9}",
+        "\u{e9}",
+        "AGFz\u{e9}bQ==",
+        "",
+    ];
+    for value in values {
+        let value = serde_json::to_string(value).unwrap();
+        for template in [
+            r#"{ "wasm": [{ "path": "a.wasm", "hash": V }] }"#,
+            r#"{ "wasm": [{ "url": V }] }"#,
+            r#"{ "wasm": [{ "url": "https://a.example/m.wasm", "method": V, "headers": { V: V } }] }"#,
+            r#"{ "wasm": [{ "data": V }] }"#,
+            r#"{ "wasm": [{ "req": { "url": V } }], "allowed_hosts": [V], "allowed_paths": { V: V } }"#,
+        ] {
+            let text = template.replace('V', &value);
+            let parsed = parse(&text);
+            let _ = parsed.report().render();
+        }
+    }
+    // The insecure-URL help is built from the parsed URL, whatever was written.
+    let parsed = parse(
+        r#"{ "wasm": [{ "url": "http:aé.example/m.wasm", "hash": "15c66d72f683e0225c774134b42ba6e04275a7a56b0a522af538d029650f15a8" }] }"#,
+    );
+    let diagnostic = &parsed.report().diagnostics()[0];
+    assert_eq!(diagnostic.code, "extism/insecure-url");
+    assert_eq!(
+        diagnostic.help.as_deref(),
+        Some("use `https://xn--a-bga.example/m.wasm`")
+    );
+}
+
+#[test]
 fn the_extism_codes_are_documented() {
     let docs: Vec<_> = wasm_manifests::codes::all()
         .filter(|d| d.code.starts_with("extism/"))
@@ -335,4 +374,13 @@ fn the_extism_codes_are_documented() {
             assert!(!text.trim().is_empty(), "{}", doc.code);
         }
     }
+}
+
+#[test]
+fn the_model_also_serializes_to_toml_that_reads_back_the_same() {
+    let manifest = read(&fixture("valid", "full.json"));
+    let toml = toml::to_string(&manifest).expect("serializes to TOML");
+    let parsed = parse(&toml);
+    assert!(parsed.report().is_empty(), "{toml}\n{}", parsed.report());
+    assert_eq!(extism(&parsed), Some(&manifest), "{toml}");
 }

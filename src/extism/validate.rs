@@ -280,9 +280,12 @@ fn check_hash(cx: &mut Cx, hash: &str, path: &P<'_>) {
         path,
         format!("`hash` is not a SHA-256 digest in lower-case hex: it {problem}"),
     );
-    let prefix = ["sha256:", "sha256-", "sha256="]
-        .into_iter()
-        .find(|p| hash.len() > p.len() && hash[..p.len()].eq_ignore_ascii_case(p));
+    let prefix = ["sha256:", "sha256-", "sha256="].into_iter().find(|p| {
+        hash.len() > p.len()
+            && hash
+                .get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    });
     match prefix {
         Some(prefix) if digest::is_sha256_hex(&hash[prefix.len()..].to_ascii_lowercase()) => {
             let digest = hash[prefix.len()..].to_ascii_lowercase();
@@ -521,14 +524,25 @@ fn check_url(cx: &mut Cx, url: &str, path: &P<'_>, has_hash: bool) {
         }
         Ok(parsed) => {
             if parsed.scheme() == "http" {
-                cx.warning(
+                let mut secure = parsed.clone();
+                let help = match secure.set_scheme("https") {
+                    Ok(()) => format!("use `{secure}`"),
+                    Err(()) => "use an `https://` URL".to_owned(),
+                };
+                let pending = cx.warning(
                     c::INSECURE_URL,
                     path,
                     "the module is downloaded over plain `http`",
-                )
-                .within(0..4)
-                .help(format!("use `https://{}`", &url[7.min(url.len())..]))
-                .note("the runtime runs whatever it downloads; without TLS the module can be replaced on the way");
+                );
+                if url
+                    .get(..5)
+                    .is_some_and(|s| s.eq_ignore_ascii_case("http:"))
+                {
+                    pending.within(0..4);
+                }
+                pending.help(help).note(
+                    "the runtime runs whatever it downloads; without TLS the module can be replaced on the way",
+                );
             }
             if !has_hash {
                 let syntax = cx.syntax;
@@ -999,8 +1013,11 @@ fn read_allowed_hosts(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> AllowedHosts
 
 fn check_host_pattern(cx: &mut Cx, pattern: &str, path: &P<'_>) {
     if let Err(e) = glob::Pattern::new(pattern) {
-        let at = e.pos.min(pattern.len());
-        let width = pattern[at..].chars().next().map_or(0, char::len_utf8);
+        // The error position counts characters, not bytes.
+        let (at, width) = pattern
+            .char_indices()
+            .nth(e.pos)
+            .map_or((pattern.len(), 0), |(at, c)| (at, c.len_utf8()));
         cx.error(
             c::INVALID_HOST_PATTERN,
             path,
