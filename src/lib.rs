@@ -373,7 +373,10 @@ fn read_manifest(bytes: &[u8], format: Format, origin: String, max_size: u64) ->
             return unreadable(cx);
         }
     };
-    if let Some(at) = text.bytes().position(|b| b == 0) {
+    // `contains` is a fast memchr; the position is only needed for the message.
+    if text.as_bytes().contains(&0)
+        && let Some(at) = text.bytes().position(|b| b == 0)
+    {
         cx.at_range(
             Severity::Error,
             codes::BINARY_FILE,
