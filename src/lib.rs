@@ -376,7 +376,10 @@ fn read_manifest(bytes: &[u8], format: Format, origin: String, max_size: u64) ->
             return unreadable(cx, &lossy);
         }
     };
-    if let Some(at) = text.bytes().position(|b| b == 0) {
+    // `contains` is a fast memchr; the position is only needed for the message.
+    if text.as_bytes().contains(&0)
+        && let Some(at) = text.bytes().position(|b| b == 0)
+    {
         cx.at_range(
             Severity::Error,
             codes::BINARY_FILE,
@@ -427,11 +430,14 @@ fn read_manifest(bytes: &[u8], format: Format, origin: String, max_size: u64) ->
         }
         Syntax::Json => match source::parse_json(text) {
             Ok(root) => Some(root),
-            Err(error) => {
-                report_syntax_error(&mut cx, syntax, &error);
+            Err(mut error) => {
                 if text.starts_with('\u{feff}') {
+                    // serde_json stops at the mark itself: that is the whole story.
                     cx.at_range(Severity::Error, codes::SYNTAX_ERROR, 0..3, "the file starts with a byte order mark")
                         .help("JSON documents must not start with a byte order mark: save the file as UTF-8 without BOM");
+                } else {
+                    refine_json_error(text, &mut error);
+                    report_syntax_error(&mut cx, syntax, &error);
                 }
                 None
             }
@@ -560,8 +566,27 @@ fn toml_syntax_help(text: &str, error: &source::SyntaxError) -> Option<String> {
     bare.then(|| format!("strings must be quoted: `{} = \"{value}\"`", key.trim()))
 }
 
+/// Points a JSON syntax error at its cause: the comma itself for a
+/// trailing comma, and the comment (with a plain message) for a comment.
+fn refine_json_error(text: &str, error: &mut source::SyntaxError) {
+    let at = error.span.start.min(text.len());
+    let rest = text.get(at..).unwrap_or("");
+    if rest.starts_with("//") || rest.starts_with("/*") {
+        error.message = "comments are not allowed".to_owned();
+        error.span = at..at + 2;
+    } else if error.message.contains("trailing comma")
+        && let Some(comma) = text
+            .get(..at)
+            .and_then(|before| before.trim_end().strip_suffix(','))
+    {
+        error.span = comma.len()..comma.len() + 1;
+    }
+}
+
 fn json_syntax_help(message: &str) -> &'static str {
-    if message.contains("trailing comma") {
+    if message.contains("comments") {
+        "JSON has no comments: remove it"
+    } else if message.contains("trailing comma") {
         "JSON allows no comma after the last element: remove it"
     } else if message.contains("key must be a string") {
         "JSON keys are written in double quotes: `\"key\": value`"

@@ -367,10 +367,13 @@ impl<'n, 'a, 'p> Table<'n, 'a, 'p> {
         }
     }
 
-    /// The value of `key`, marking it as known.
+    /// The value of `key`, marking it as known (with its JSON duplicates,
+    /// which are reported as `duplicate-key`, not as unknown keys).
     pub(crate) fn get(&mut self, key: &str) -> Option<&'n Node<'a>> {
         let index = self.entries.iter().position(|e| e.key == key)?;
-        self.used[index] = true;
+        for (used, entry) in self.used.iter_mut().zip(self.entries).skip(index) {
+            *used |= entry.key == key;
+        }
         Some(&self.entries[index].value)
     }
 

@@ -69,7 +69,6 @@ fn spin_corpus_has_no_errors() {
 }
 
 #[test]
-#[ignore = "Extism support lands with its issue"]
 fn extism_corpus_has_no_errors() {
     check("extism", Format::Extism, 1);
 }
