@@ -1,6 +1,7 @@
 //! Checks shared by several formats, each a small pure function.
 
 pub(crate) mod digest;
+pub(crate) mod globs;
 pub(crate) mod license;
 pub(crate) mod paths;
 pub(crate) mod suggest;
