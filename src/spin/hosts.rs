@@ -192,10 +192,11 @@ pub(crate) fn check_outbound_host(text: &str) -> Result<Outbound<'_>, OutboundPr
         Some((host, port_and_path)) => {
             let port = match port_and_path.split_once('/') {
                 Some((_, path)) if !path.is_empty() => {
+                    let path_range = range_of(text, path);
                     return Err(problem(
                         format!("`{entry}` has a path; only `scheme://host[:port]` is allowed"),
                         format!("remove `/{path}`"),
-                        Some(range_of(text, path)),
+                        Some(path_range.start.saturating_sub(1)..path_range.end),
                     )
                     .into());
                 }

@@ -610,22 +610,24 @@ impl Serialize for ComponentTrigger {
 }
 
 impl<'de> Deserialize<'de> for ComponentTrigger {
-    /// On its own, a component trigger is read by its keys (`route` for
-    /// HTTP, `channel` for Redis, anything else for a plugin); inside a
-    /// [`Manifest`] the application trigger's type decides.
+    /// On its own, a component trigger is read by its keys: a valid HTTP
+    /// trigger when it has `route`, a valid Redis trigger when it has
+    /// `channel`, otherwise a plugin's table. Inside a [`Manifest`] the
+    /// application trigger's type decides, and the HTTP and Redis shapes
+    /// are then enforced.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let table = toml::Table::deserialize(deserializer)?;
-        if table.contains_key("route") {
-            HttpTrigger::deserialize(table)
-                .map(ComponentTrigger::Http)
-                .map_err(D::Error::custom)
-        } else if table.contains_key("channel") {
-            RedisTrigger::deserialize(table)
-                .map(ComponentTrigger::Redis)
-                .map_err(D::Error::custom)
-        } else {
-            Ok(ComponentTrigger::Plugin(table))
+        if table.contains_key("route")
+            && let Ok(http) = HttpTrigger::deserialize(table.clone())
+        {
+            return Ok(ComponentTrigger::Http(http));
         }
+        if table.contains_key("channel")
+            && let Ok(redis) = RedisTrigger::deserialize(table.clone())
+        {
+            return Ok(ComponentTrigger::Redis(redis));
+        }
+        Ok(ComponentTrigger::Plugin(table))
     }
 }
 

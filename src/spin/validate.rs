@@ -91,6 +91,11 @@ struct Seen<'n> {
 pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
     let p = P::ROOT;
     let mut top = cx.expect_table(root, p)?;
+    if top.entries.is_empty() {
+        // Reported as an empty file already.
+        cx.incomplete = true;
+        return None;
+    }
     if read_manifest_version(cx, &mut top) == Flow::Stop {
         cx.incomplete = true;
         return None;
@@ -284,7 +289,7 @@ fn read_manifest_version(cx: &mut Cx, top: &mut Table<'_, '_, '_>) -> Flow {
                 &path,
                 format!("the manifest version must be the string `\"1\"`, not {found}"),
             )
-            .help(format!("write `{key} = \"1\"`"))
+            .help("write `spin_manifest_version = \"1\"`")
             .note("Spin compares the version as text and refuses every other spelling");
         }
         Declared::Other => {
@@ -301,9 +306,7 @@ fn read_manifest_version(cx: &mut Cx, top: &mut Table<'_, '_, '_>) -> Flow {
                 &path,
                 format!("unknown manifest version {found}"),
             )
-            .help(format!(
-                "this library reads version 1 manifests: `{key} = \"1\"`"
-            ));
+            .help("this library reads version 1 manifests: `spin_manifest_version = \"1\"`");
             if looks_like_v2 {
                 return Flow::Stop;
             }
@@ -444,7 +447,12 @@ fn read_app_trigger(
             if let Some(address) = address {
                 check_redis_address(cx, address, &path.key("address"), context);
             }
-            t.finish(cx, Error, REDIS_APP_KEYS);
+            t.finish_with(cx, Error, REDIS_APP_KEYS, |key| match key {
+                "url" | "host" | "server" => Some(format!(
+                    "the Redis server's URL goes in `address`: rename `{key}` to `address`"
+                )),
+                _ => None,
+            });
             Some(AppTrigger::Redis(RedisAppTrigger {
                 address: address?.to_owned(),
             }))
@@ -705,15 +713,19 @@ fn read_components(cx: &mut Cx, items: &[Node<'_>], context: &Context<'_>) -> Ve
                 Some(&(first, first_id)) => {
                     let message = if first_id == id {
                         format!("duplicate component id `{id}`")
+                    } else if first_id == normalized {
+                        format!(
+                            "component id `{id}` becomes `{normalized}` once Spin repairs it, the id of another component"
+                        )
                     } else {
                         format!(
-                            "component id `{id}` is the same as `{first_id}` once Spin repairs both to `{normalized}`"
+                            "component ids `{first_id}` and `{id}` both become `{normalized}` once Spin repairs them"
                         )
                     };
                     cx.error(c::DUPLICATE_COMPONENT_ID, &item_path.key("id"), message)
                         .label_path(root.clone().index(first).key("id"), Target::Value, "first defined here")
                         .help("component ids must be unique: rename one of the components")
-                        .note("Spin 1.x refused duplicate ids; later versions keep only the last of these components and silently drop the other");
+                        .note("Spin 1.x refused duplicate ids; later versions keep only the last of these components and silently drop the earlier ones");
                 }
                 None => {
                     ids_seen.insert(normalized, (i, id));
@@ -894,7 +906,9 @@ fn check_component_id(cx: &mut Cx, id: &str, path: &P<'_>) {
             .note("Spin turns `_` into `-` and lower-cases an id that is not kebab case, then uses the new id everywhere");
         }
         Some(reason) => {
-            let message = if repaired == id {
+            let message = if id.is_empty() {
+                "the component id is empty".to_owned()
+            } else if repaired == id {
                 format!("component id `{id}` is not valid: {reason}")
             } else {
                 format!(
@@ -920,7 +934,10 @@ fn read_source(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<ComponentSou
         Value::String(s) => Some(ComponentSource::Local(PathBuf::from(s.as_ref()))),
         Value::Table(_) => {
             let mut t = cx.expect_table(node, path)?;
-            let remote = t.has("url") || t.has("digest");
+            // `url` decides; a stray `digest` next to `package` is
+            // reported as out of place in a registry source.
+            let remote =
+                t.has("url") || (t.has("digest") && !t.has("package") && !t.has("registry"));
             let registry = t.has("package") || t.has("version") || t.has("registry");
             if remote {
                 read_remote_source(cx, t, path)
@@ -1102,12 +1119,33 @@ fn read_registry_source(
             .split_once(':')
             .is_some_and(|(namespace, name)| is_package_label(namespace) && is_package_label(name));
         if !valid {
-            cx.error(
+            let pending = cx.error(
                 c::INVALID_REGISTRY_SOURCE,
                 &path.key("package"),
                 format!("the package `{package}` is not of the form `namespace:name`"),
-            )
-            .help("write the package as `namespace:name`, both in lower-case kebab case, e.g. `package = \"fermyon:hello\"`");
+            );
+            let better = package.split_once(':').and_then(|(namespace, name)| {
+                let fix = |part: &str| {
+                    let lower = part.to_ascii_lowercase();
+                    if is_package_label(&lower) {
+                        Some(lower)
+                    } else {
+                        ids::suggest(part, Case::Kebab)
+                    }
+                };
+                Some(format!("{}:{}", fix(namespace)?, fix(name)?))
+            });
+            match better {
+                Some(better) => pending.help(format!(
+                    "both parts are lower-case kebab case: `package = \"{better}\"`"
+                )),
+                None if is_package_label(package) => pending.help(format!(
+                    "add the namespace: `package = \"<namespace>:{package}\"`"
+                )),
+                None => pending.help(
+                    "write the package as `namespace:name`, both in lower-case kebab case, e.g. `package = \"my-org:hello\"`",
+                ),
+            };
         }
     }
     let version = version.and_then(|text| match semver::Version::parse(text) {
@@ -1223,9 +1261,15 @@ fn read_files(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Vec<FileMount> {
                 if report_glob(cx, pattern, &item_path)
                     && let Some(escape) = paths::escapes(pattern)
                 {
-                    let how = match escape {
-                        paths::Escape::Absolute => "is an absolute path",
-                        paths::Escape::Parent => "climbs out of the application directory",
+                    let (how, note) = match escape {
+                        paths::Escape::Absolute => (
+                            "is an absolute path",
+                            "Spin refuses to copy files from outside the application directory",
+                        ),
+                        paths::Escape::Parent => (
+                            "climbs out of the application directory",
+                            "Spin copies the matched files to a place outside the component's file system, so the component never sees them",
+                        ),
                     };
                     cx.error(
                         PATH_OUTSIDE_PACKAGE,
@@ -1233,7 +1277,7 @@ fn read_files(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Vec<FileMount> {
                         format!("the file pattern `{pattern}` {how}"),
                     )
                     .help("keep the files inside the application directory; to make a directory available at another path, use `{ source = \"dir\", destination = \"/path\" }`")
-                    .note("Spin refuses files outside the application directory, and places files matched through `..` outside the component's file system, where it cannot see them");
+                    .note(note);
                 }
                 out.push(FileMount::Pattern(pattern.to_string()));
             }
@@ -1370,18 +1414,34 @@ fn read_outbound_hosts(
                     } else {
                         format!("`{host}` allows connections to any host")
                     };
-                    cx.warning(c::ALLOWS_ALL_HOSTS, &item_path, message)
-                        .within(literal.range.clone())
-                        .help("list the hosts the component needs (wildcards such as `*.example.com` are allowed)");
+                    let pending = cx.warning(c::ALLOWS_ALL_HOSTS, &item_path, message);
+                    if !literal.any_scheme_and_port {
+                        pending.within(literal.range.clone());
+                    }
+                    pending.help("list the hosts the component needs (wildcards such as `*.example.com` are allowed)");
                 }
                 if let Some(range) = literal.empty_range {
+                    let help = match range
+                        .split_once("..")
+                        .map(|(a, b)| (a.parse::<u32>(), b.parse::<u32>()))
+                    {
+                        Some((Ok(start), Ok(end))) if start == end => format!(
+                            "the end of a range is excluded: write `{start}..{}`, or just the port `{start}`",
+                            start + 1
+                        ),
+                        Some((Ok(start), Ok(end))) => format!(
+                            "the range starts after its end: write `{end}..{start}` (the end is excluded)"
+                        ),
+                        _ => "the end of a range is excluded: make it one past the last port"
+                            .to_owned(),
+                    };
                     cx.warning(
                         c::EMPTY_PORT_RANGE,
                         &item_path,
                         format!("the port range `{range}` contains no port"),
                     )
                     .within(literal.range)
-                    .help("the end of a range is excluded: make it one past the last port, e.g. `8080..8081`");
+                    .help(help);
                 }
             }
             Err(OutboundProblem::Invalid(problem)) => {
@@ -1500,6 +1560,7 @@ fn read_component_trigger<'n>(
                 "channel" | "address" => Some(format!(
                     "`{key}` is a Redis trigger setting; this application's trigger is `http`"
                 )),
+                "path" => Some("the component's HTTP path is called `route`".to_owned()),
                 _ => None,
             });
             let trigger = match (route, executor_ok) {
@@ -1591,12 +1652,11 @@ fn read_route<'n>(
 }
 
 fn read_executor(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<HttpExecutor> {
-    let mut t = table_or(
-        cx,
-        node,
-        path,
-        "write the executor as a table: `executor = { type = \"wagi\" }`",
-    )?;
+    let help = format!(
+        "write the executor as a table: `executor = {{ type = {:?} }}`",
+        node.as_str().unwrap_or("wagi")
+    );
+    let mut t = table_or(cx, node, path, &help)?;
     let executor_type = t.required_str(cx, "type")?;
     let wagi_only = |key: &str| match key {
         "argv" | "entrypoint" => Some(format!(
