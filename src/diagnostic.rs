@@ -73,7 +73,7 @@ pub struct Label {
 /// ```
 /// use wasm_manifests::{Format, Severity};
 ///
-/// let parsed = wasm_manifests::parse("[package]\nname = \"a/b\"\nversion = \"1.0\"\n", Format::Wasmer);
+/// let parsed = wasm_manifests::parse("[package]\nname = \"a/b\"\nversion = \"1.0\"\ndescription = \"x\"\n", Format::Wasmer);
 /// let diagnostic = &parsed.report().diagnostics()[0];
 /// assert_eq!(diagnostic.code, "wasmer/invalid-version");
 /// assert_eq!(diagnostic.severity, Severity::Error);
