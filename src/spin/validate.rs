@@ -16,7 +16,7 @@ use super::{
     PluginTrigger, RedisAppTrigger, RedisTrigger, RegistrySource, RemoteSource, Variable,
     WagiExecutor,
 };
-use crate::codes::{DEPRECATED_KEY, MISSING_KEY, PATH_OUTSIDE_PACKAGE};
+use crate::codes::{DEPRECATED_KEY, MISSING_KEY, PATH_OUTSIDE_PACKAGE, UNKNOWN_KEY};
 use crate::diagnostic::Severity::Error;
 use crate::path::P;
 use crate::read::{Cx, Table};
@@ -168,10 +168,17 @@ pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
         .note("Spin 1.x and the manifest reference require at least one component");
     }
 
+    if top.get("namespace").is_some() {
+        cx.error(
+            UNKNOWN_KEY,
+            &p.key("namespace"),
+            "unknown key `namespace` at the top level",
+        )
+        .on_key()
+        .help("remove it")
+        .note("Spin 1.x read `namespace`; Spin 2 and later refuse a manifest that has it");
+    }
     top.finish_with(cx, Error, ROOT_KEYS, |key| match key {
-        "namespace" => Some(
-            "Spin 1.x read `namespace`, but Spin 2 and later refuse it: remove it".to_owned(),
-        ),
         "application" => Some(
             "`[application]` belongs to version 2 manifests; in version 1 the application's `name`, `version`, ... are top-level keys".to_owned(),
         ),
