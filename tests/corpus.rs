@@ -63,7 +63,6 @@ fn wasmer_corpus_has_no_errors() {
 }
 
 #[test]
-#[ignore = "Spin support lands with its issue"]
 fn spin_corpus_has_no_errors() {
     check("spin", Format::Spin, 15);
 }

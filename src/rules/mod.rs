@@ -2,6 +2,7 @@
 
 pub(crate) mod digest;
 pub(crate) mod email;
+pub(crate) mod globs;
 pub(crate) mod hosts;
 pub(crate) mod license;
 pub(crate) mod paths;

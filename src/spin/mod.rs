@@ -1,28 +1,830 @@
-//! The spin.toml` (manifest version 1).
+//! Spin's `spin.toml`, manifest version 1.
 //!
-//! Not validated yet: reading reports `unsupported-format`.
+//! The model mirrors what Spin accepts in a version 1 manifest (see the
+//! field docs): the application, its trigger, its variables and its
+//! components. [`Manifest::from_str`] reads and validates a manifest and
+//! refuses it when any error is found. For the full report (warnings
+//! included, every problem with its position), use [`crate::parse`] with
+//! [`crate::Format::Spin`].
+//!
+//! ```
+//! use wasm_manifests::spin::{AppTrigger, ComponentSource, ComponentTrigger, HttpRoute, Manifest};
+//!
+//! let manifest: Manifest = r#"
+//! spin_manifest_version = "1"
+//! name = "hello"
+//! version = "1.0.0"
+//! trigger = { type = "http", base = "/" }
+//!
+//! [variables]
+//! greeting = { default = "Hello" }
+//!
+//! [[component]]
+//! id = "hello"
+//! source = "hello.wasm"
+//! allowed_outbound_hosts = ["https://example.com"]
+//! [component.trigger]
+//! route = "/hello/..."
+//! [component.config]
+//! greeting = "{{ greeting }}, world"
+//! "#.parse()?;
+//!
+//! assert!(matches!(manifest.trigger, AppTrigger::Http(_)));
+//! let hello = manifest.component("hello").unwrap();
+//! assert_eq!(hello.source, ComponentSource::Local("hello.wasm".into()));
+//! let ComponentTrigger::Http(trigger) = &hello.trigger else { unreachable!() };
+//! assert_eq!(trigger.route, HttpRoute::Path("/hello/...".into()));
+//! # Ok::<(), wasm_manifests::ParseError>(())
+//! ```
+//!
+//! Version 2 manifests (`spin_manifest_version = 2`) are recognised and
+//! reported as not supported.
 
 pub(crate) mod codes;
+mod hosts;
+mod ids;
+mod template;
+mod validate;
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::path::PathBuf;
+use std::str::FromStr;
 
-use crate::codes::UNSUPPORTED_FORMAT;
-use crate::diagnostic::Severity;
-use crate::read::Cx;
-use crate::source::Node;
+use indexmap::IndexMap;
+use semver::Version;
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A Spin manifest (not modelled yet).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) use validate::read;
+
+/// A whole `spin.toml` (manifest version 1).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawManifest")]
 #[non_exhaustive]
-pub struct Manifest {}
+pub struct Manifest {
+    /// The manifest version: always `"1"`. Older manifests spell the key
+    /// `spin_version`; it is written back as `spin_manifest_version`.
+    pub spin_manifest_version: ManifestVersion,
+    /// The application's name.
+    pub name: String,
+    /// The application's version, `major.minor.patch`. Spin 1.x required
+    /// it; later versions default to an empty string.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// A human-readable description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The authors.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// `trigger = { type = "...", ... }`: what the application responds to.
+    pub trigger: AppTrigger,
+    /// `[variables]`: values the application can be configured with when
+    /// it runs, by name.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub variables: IndexMap<String, Variable>,
+    /// `[[component]]` entries.
+    #[serde(default, rename = "component", skip_serializing_if = "Vec::is_empty")]
+    pub components: Vec<Component>,
+}
 
-/// Reads a Spin document, reporting every problem into `cx`.
-pub(crate) fn read(_root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
-    cx.at_range(
-        Severity::Error,
-        UNSUPPORTED_FORMAT,
-        0..0,
-        "Spin manifests are recognised but not validated by this version",
-    );
-    None
+impl Manifest {
+    /// The component with this `id`, if declared.
+    pub fn component(&self, id: &str) -> Option<&Component> {
+        self.components.iter().find(|c| c.id == id)
+    }
+
+    /// The variable named `name`, if declared.
+    pub fn variable(&self, name: &str) -> Option<&Variable> {
+        self.variables.get(name)
+    }
+}
+
+impl FromStr for Manifest {
+    type Err = crate::ParseError;
+
+    /// Reads and validates a `spin.toml`; fails when any error is found
+    /// (warnings are not reported here; use [`crate::parse`] for them).
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match crate::parse(text, crate::Format::Spin).into_result()? {
+            crate::Manifest::Spin(manifest) => Ok(manifest),
+            #[allow(unreachable_patterns)]
+            _ => unreachable!("a spin.toml parses to a Spin manifest"),
+        }
+    }
+}
+
+/// The manifest format version. Only version 1 is modelled.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum ManifestVersion {
+    /// `"1"`.
+    #[default]
+    #[serde(rename = "1")]
+    V1,
+}
+
+/// The application trigger, chosen by its `type`.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum AppTrigger {
+    /// `type = "http"`.
+    Http(HttpAppTrigger),
+    /// `type = "redis"`.
+    Redis(RedisAppTrigger),
+    /// Any other type: a trigger provided by a plugin (`timer`, `sqs`,
+    /// `cron`, ...), with its settings kept verbatim.
+    Plugin(PluginTrigger),
+}
+
+impl AppTrigger {
+    /// The trigger's `type`.
+    pub fn trigger_type(&self) -> &str {
+        match self {
+            AppTrigger::Http(_) => "http",
+            AppTrigger::Redis(_) => "redis",
+            AppTrigger::Plugin(plugin) => &plugin.trigger_type,
+        }
+    }
+
+    fn to_table(&self) -> Result<toml::Table, toml::ser::Error> {
+        let mut table = toml::Table::new();
+        table.insert("type".into(), self.trigger_type().into());
+        let settings = match self {
+            AppTrigger::Http(http) => toml::Table::try_from(http)?,
+            AppTrigger::Redis(redis) => toml::Table::try_from(redis)?,
+            AppTrigger::Plugin(plugin) => plugin.settings.clone(),
+        };
+        table.extend(settings);
+        Ok(table)
+    }
+}
+
+impl Serialize for AppTrigger {
+    /// Serializes as one table with its `type` first.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_table()
+            .map_err(serde::ser::Error::custom)?
+            .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for AppTrigger {
+    /// The variant is chosen by `type`, never by trial and error.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut table = toml::Table::deserialize(deserializer)?;
+        let trigger_type = match table.remove("type") {
+            Some(toml::Value::String(t)) => t,
+            Some(_) => return Err(D::Error::custom("the trigger `type` must be a string")),
+            None => return Err(D::Error::missing_field("type")),
+        };
+        match trigger_type.as_str() {
+            "http" => HttpAppTrigger::deserialize(table)
+                .map(AppTrigger::Http)
+                .map_err(D::Error::custom),
+            "redis" => RedisAppTrigger::deserialize(table)
+                .map(AppTrigger::Redis)
+                .map_err(D::Error::custom),
+            _ => Ok(AppTrigger::Plugin(PluginTrigger {
+                trigger_type,
+                settings: table,
+            })),
+        }
+    }
+}
+
+/// `trigger = { type = "http", base = "/" }`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct HttpAppTrigger {
+    /// The path all routes are relative to. Spin 1.x required it; Spin 3
+    /// and later refuse any value other than `/`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
+}
+
+/// `trigger = { type = "redis", address = "redis://..." }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct RedisAppTrigger {
+    /// The Redis server the components subscribe to: a `redis://` or
+    /// `rediss://` URL, or a `{{ variable }}` template.
+    pub address: String,
+}
+
+impl RedisAppTrigger {
+    /// A Redis trigger for this address.
+    pub fn new(address: impl Into<String>) -> Self {
+        Self {
+            address: address.into(),
+        }
+    }
+}
+
+/// The trigger of a plugin (any `type` other than `http` and `redis`).
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct PluginTrigger {
+    /// The trigger's `type`, e.g. `timer`.
+    pub trigger_type: String,
+    /// Every other key of the table, verbatim: the plugin reads them.
+    pub settings: toml::Table,
+}
+
+impl PluginTrigger {
+    /// A plugin trigger with no settings.
+    pub fn new(trigger_type: impl Into<String>) -> Self {
+        Self {
+            trigger_type: trigger_type.into(),
+            settings: toml::Table::new(),
+        }
+    }
+}
+
+/// A `[variables]` entry. Exactly one of `required = true` or `default`
+/// must be given.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Variable {
+    /// The value used when none is supplied at run time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+    /// Whether a value must be supplied at run time.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub required: bool,
+    /// Whether the value is sensitive (kept out of logs).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub secret: bool,
+    /// A description (read by Spin 4 and later).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+impl Variable {
+    /// A variable with a default value.
+    pub fn with_default(default: impl Into<String>) -> Self {
+        Self {
+            default: Some(default.into()),
+            ..Self::default()
+        }
+    }
+
+    /// A variable that must be supplied at run time.
+    pub fn required() -> Self {
+        Self {
+            required: true,
+            ..Self::default()
+        }
+    }
+}
+
+/// A `[[component]]`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Component {
+    /// The component's id, as written. Spin repairs ids with `_` or upper
+    /// case letters; see [`Component::normalized_id`].
+    pub id: String,
+    /// A human-readable description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The Wasm module: a local file, a URL with a digest, or a registry
+    /// package.
+    pub source: ComponentSource,
+    /// Files made available to the module at run time.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<FileMount>,
+    /// Glob patterns of files to leave out of `files`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude_files: Vec<String>,
+    /// Legacy list of hosts the module may send HTTP requests to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allowed_http_hosts: Vec<String>,
+    /// Addresses (`scheme://host[:port]`) the module may connect to.
+    /// Absent and empty differ: when the key is absent, Spin still lets a
+    /// version 1 component reach any Redis, MySQL and PostgreSQL host.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_outbound_hosts: Option<Vec<String>>,
+    /// Key-value stores the module may use.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_value_stores: Vec<String>,
+    /// SQLite databases the module may use.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sqlite_databases: Vec<String>,
+    /// AI models the module may use.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ai_models: Vec<String>,
+    /// Environment variables set for the module.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub environment: IndexMap<String, String>,
+    /// Configuration values: templates such as `"{{ api_key }}"` over the
+    /// application's variables.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub config: IndexMap<String, String>,
+    /// `[component.trigger]`, shaped by the application trigger's type.
+    pub trigger: ComponentTrigger,
+    /// `[component.build]`: how `spin build` builds the module.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub build: Option<Build>,
+}
+
+impl Component {
+    /// A component with an id, a source and a trigger.
+    pub fn new(id: impl Into<String>, source: ComponentSource, trigger: ComponentTrigger) -> Self {
+        Self {
+            id: id.into(),
+            description: None,
+            source,
+            files: Vec::new(),
+            exclude_files: Vec::new(),
+            allowed_http_hosts: Vec::new(),
+            allowed_outbound_hosts: None,
+            key_value_stores: Vec::new(),
+            sqlite_databases: Vec::new(),
+            ai_models: Vec::new(),
+            environment: IndexMap::new(),
+            config: IndexMap::new(),
+            trigger,
+            build: None,
+        }
+    }
+
+    /// The id Spin uses for this component: the id itself when it is
+    /// kebab case, otherwise the id with `_` replaced by `-` and lower-cased.
+    ///
+    /// ```
+    /// use wasm_manifests::spin::{Component, ComponentSource, ComponentTrigger, HttpTrigger};
+    ///
+    /// let trigger = ComponentTrigger::Http(HttpTrigger::new("/"));
+    /// let component = Component::new("rust_me", ComponentSource::Local("a.wasm".into()), trigger);
+    /// assert_eq!(component.normalized_id(), "rust-me");
+    /// ```
+    pub fn normalized_id(&self) -> String {
+        ids::normalize_component_id(&self.id)
+    }
+}
+
+/// Where a component's Wasm module comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ComponentSource {
+    /// A file, relative to the manifest: `source = "target/app.wasm"`.
+    Local(PathBuf),
+    /// A download checked against its digest: `source = { url, digest }`.
+    Remote(RemoteSource),
+    /// A package from a registry: `source = { registry?, package, version }`.
+    Registry(RegistrySource),
+}
+
+/// `source = { url = "https://...", digest = "sha256:..." }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct RemoteSource {
+    /// Where to download the module.
+    pub url: url::Url,
+    /// `sha256:` followed by 64 lowercase hex digits.
+    pub digest: String,
+}
+
+impl RemoteSource {
+    /// A remote source.
+    pub fn new(url: url::Url, digest: impl Into<String>) -> Self {
+        Self {
+            url,
+            digest: digest.into(),
+        }
+    }
+}
+
+/// `source = { registry = "...", package = "ns:name", version = "1.0.0" }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct RegistrySource {
+    /// The registry's host name; the default registry when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registry: Option<String>,
+    /// The package, `namespace:name`.
+    pub package: String,
+    /// The exact package version.
+    pub version: Version,
+}
+
+impl RegistrySource {
+    /// A package from the default registry.
+    pub fn new(package: impl Into<String>, version: Version) -> Self {
+        Self {
+            registry: None,
+            package: package.into(),
+            version,
+        }
+    }
+}
+
+impl Serialize for ComponentSource {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ComponentSource::Local(path) => path.serialize(serializer),
+            ComponentSource::Remote(remote) => remote.serialize(serializer),
+            ComponentSource::Registry(registry) => registry.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ComponentSource {
+    /// A string is a path; a table is remote when it has `url`, a registry
+    /// package when it has `package`.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match toml::Value::deserialize(deserializer)? {
+            toml::Value::String(path) => Ok(ComponentSource::Local(path.into())),
+            toml::Value::Table(table) if table.contains_key("url") => {
+                RemoteSource::deserialize(table)
+                    .map(ComponentSource::Remote)
+                    .map_err(D::Error::custom)
+            }
+            toml::Value::Table(table) if table.contains_key("package") => {
+                RegistrySource::deserialize(table)
+                    .map(ComponentSource::Registry)
+                    .map_err(D::Error::custom)
+            }
+            toml::Value::Table(_) => Err(D::Error::custom(
+                "a `source` table needs `url` and `digest`, or `package` and `version`",
+            )),
+            _ => Err(D::Error::custom(
+                "`source` must be a path or a table (`{ url, digest }` or `{ package, version }`)",
+            )),
+        }
+    }
+}
+
+/// An entry of `files`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FileMount {
+    /// A file, directory or glob pattern relative to the manifest, made
+    /// available at the same relative path.
+    Pattern(String),
+    /// `{ source = "dir", destination = "/path" }`: a file or directory
+    /// made available at another path.
+    Placement(FilePlacement),
+}
+
+/// `{ source = "assets", destination = "/static" }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct FilePlacement {
+    /// The file or directory, relative to the manifest.
+    pub source: PathBuf,
+    /// The absolute path at which the module sees it.
+    pub destination: String,
+}
+
+impl FilePlacement {
+    /// A placement of `source` at `destination`.
+    pub fn new(source: impl Into<PathBuf>, destination: impl Into<String>) -> Self {
+        Self {
+            source: source.into(),
+            destination: destination.into(),
+        }
+    }
+}
+
+impl Serialize for FileMount {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            FileMount::Pattern(pattern) => pattern.serialize(serializer),
+            FileMount::Placement(placement) => placement.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for FileMount {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match toml::Value::deserialize(deserializer)? {
+            toml::Value::String(pattern) => Ok(FileMount::Pattern(pattern)),
+            toml::Value::Table(table) => FilePlacement::deserialize(table)
+                .map(FileMount::Placement)
+                .map_err(D::Error::custom),
+            _ => Err(D::Error::custom(
+                "a `files` entry must be a glob string or a `{ source, destination }` table",
+            )),
+        }
+    }
+}
+
+/// `[component.build]`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Build {
+    /// The command (or, in later Spin versions, commands) `spin build` runs.
+    pub command: BuildCommand,
+    /// The directory to run it in, relative to the manifest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workdir: Option<PathBuf>,
+    /// Glob patterns `spin watch` monitors, relative to `workdir`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub watch: Vec<String>,
+}
+
+impl Build {
+    /// A build running one command.
+    pub fn new(command: impl Into<String>) -> Self {
+        Self {
+            command: BuildCommand::Single(command.into()),
+            workdir: None,
+            watch: Vec::new(),
+        }
+    }
+}
+
+/// `command = "..."` or `command = ["...", "..."]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BuildCommand {
+    /// One command.
+    Single(String),
+    /// Several commands run in order (accepted by Spin 2 and later).
+    Multiple(Vec<String>),
+}
+
+impl BuildCommand {
+    /// The commands, in order.
+    pub fn commands(&self) -> &[String] {
+        match self {
+            BuildCommand::Single(command) => std::slice::from_ref(command),
+            BuildCommand::Multiple(commands) => commands,
+        }
+    }
+}
+
+impl Serialize for BuildCommand {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            BuildCommand::Single(command) => command.serialize(serializer),
+            BuildCommand::Multiple(commands) => commands.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for BuildCommand {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match toml::Value::deserialize(deserializer)? {
+            toml::Value::String(command) => Ok(BuildCommand::Single(command)),
+            value @ toml::Value::Array(_) => Vec::<String>::deserialize(value)
+                .map(BuildCommand::Multiple)
+                .map_err(D::Error::custom),
+            _ => Err(D::Error::custom(
+                "`command` must be a string or an array of strings",
+            )),
+        }
+    }
+}
+
+/// `[component.trigger]`: its shape depends on the application trigger.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum ComponentTrigger {
+    /// For an HTTP application.
+    Http(HttpTrigger),
+    /// For a Redis application.
+    Redis(RedisTrigger),
+    /// For a plugin trigger: the table verbatim.
+    Plugin(toml::Table),
+}
+
+impl Serialize for ComponentTrigger {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ComponentTrigger::Http(http) => http.serialize(serializer),
+            ComponentTrigger::Redis(redis) => redis.serialize(serializer),
+            ComponentTrigger::Plugin(table) => table.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ComponentTrigger {
+    /// On its own, a component trigger is read by its keys: a valid HTTP
+    /// trigger when it has `route`, a valid Redis trigger when it has
+    /// `channel`, otherwise a plugin's table. Inside a [`Manifest`] the
+    /// application trigger's type decides, and the HTTP and Redis shapes
+    /// are then enforced.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let table = toml::Table::deserialize(deserializer)?;
+        if table.contains_key("route")
+            && let Ok(http) = HttpTrigger::deserialize(table.clone())
+        {
+            return Ok(ComponentTrigger::Http(http));
+        }
+        if table.contains_key("channel")
+            && let Ok(redis) = RedisTrigger::deserialize(table.clone())
+        {
+            return Ok(ComponentTrigger::Redis(redis));
+        }
+        Ok(ComponentTrigger::Plugin(table))
+    }
+}
+
+impl ComponentTrigger {
+    /// Re-reads this trigger for an application trigger of `app_type`.
+    fn retyped(self, app_type: &str) -> Result<Self, String> {
+        let table = match self {
+            ComponentTrigger::Http(_) if app_type == "http" => return Ok(self),
+            ComponentTrigger::Redis(_) if app_type == "redis" => return Ok(self),
+            ComponentTrigger::Plugin(table) => table,
+            other => toml::Table::try_from(&other).map_err(|e| e.to_string())?,
+        };
+        match app_type {
+            "http" => HttpTrigger::deserialize(table)
+                .map(ComponentTrigger::Http)
+                .map_err(|e| e.to_string()),
+            "redis" => RedisTrigger::deserialize(table)
+                .map(ComponentTrigger::Redis)
+                .map_err(|e| e.to_string()),
+            _ => Ok(ComponentTrigger::Plugin(table)),
+        }
+    }
+}
+
+/// The trigger of a component in an HTTP application.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct HttpTrigger {
+    /// The route the component handles.
+    pub route: HttpRoute,
+    /// How Spin calls the component; [`HttpExecutor::Spin`] when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub executor: Option<HttpExecutor>,
+}
+
+impl HttpTrigger {
+    /// A trigger for `route` with the default executor.
+    pub fn new(route: impl Into<String>) -> Self {
+        Self {
+            route: HttpRoute::Path(route.into()),
+            executor: None,
+        }
+    }
+}
+
+/// An HTTP route.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum HttpRoute {
+    /// An exact route (`/hello`) or a wildcard route ending in `/...`.
+    Path(String),
+    /// `route = { private = true }`: reachable only from other components
+    /// (accepted by Spin 2 and later).
+    Private,
+}
+
+impl fmt::Display for HttpRoute {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HttpRoute::Path(path) => f.write_str(path),
+            HttpRoute::Private => f.write_str("{ private = true }"),
+        }
+    }
+}
+
+impl Serialize for HttpRoute {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            HttpRoute::Path(path) => path.serialize(serializer),
+            HttpRoute::Private => {
+                let mut map = serializer.serialize_map(Some(1))?;
+                map.serialize_entry("private", &true)?;
+                map.end()
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for HttpRoute {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match toml::Value::deserialize(deserializer)? {
+            toml::Value::String(path) => Ok(HttpRoute::Path(path)),
+            toml::Value::Table(table)
+                if table.len() == 1
+                    && table.get("private") == Some(&toml::Value::Boolean(true)) =>
+            {
+                Ok(HttpRoute::Private)
+            }
+            _ => Err(D::Error::custom(
+                "`route` must be a path string or `{ private = true }`",
+            )),
+        }
+    }
+}
+
+/// `executor = { type = "..." }`: how Spin calls an HTTP component.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum HttpExecutor {
+    /// `{ type = "spin" }`: the component implements Spin's HTTP interface
+    /// (the default).
+    #[default]
+    Spin,
+    /// `{ type = "http" }`: the same as `spin`, as later Spin versions
+    /// spell it.
+    Http,
+    /// `{ type = "wagi", ... }`: the module is run like a CGI program.
+    Wagi(WagiExecutor),
+}
+
+/// The settings of the Wagi executor.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct WagiExecutor {
+    /// The command line passed to the module; `${SCRIPT_NAME} ${ARGS}`
+    /// when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub argv: Option<String>,
+    /// The function to call; `_start` when absent. Spin 3 and later
+    /// refuse any other value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entrypoint: Option<String>,
+}
+
+/// The trigger of a component in a Redis application.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct RedisTrigger {
+    /// The channel whose messages the component handles.
+    pub channel: String,
+    /// Another Redis server for this component (accepted by Spin 2 and
+    /// later).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+}
+
+impl RedisTrigger {
+    /// A trigger for `channel` on the application's Redis server.
+    pub fn new(channel: impl Into<String>) -> Self {
+        Self {
+            channel: channel.into(),
+            address: None,
+        }
+    }
+}
+
+/// The shape [`Manifest`] is deserialized through: component triggers are
+/// re-read once the application trigger's type is known.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawManifest {
+    #[serde(alias = "spin_version")]
+    spin_manifest_version: ManifestVersion,
+    name: String,
+    #[serde(default)]
+    version: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    authors: Vec<String>,
+    trigger: AppTrigger,
+    #[serde(default)]
+    variables: IndexMap<String, Variable>,
+    #[serde(default, rename = "component")]
+    components: Vec<Component>,
+}
+
+impl TryFrom<RawManifest> for Manifest {
+    type Error = String;
+
+    fn try_from(raw: RawManifest) -> Result<Self, Self::Error> {
+        let app_type = raw.trigger.trigger_type().to_owned();
+        let components = raw
+            .components
+            .into_iter()
+            .map(|mut component| {
+                component.trigger = component
+                    .trigger
+                    .retyped(&app_type)
+                    .map_err(|e| format!("component `{}`: {e}", component.id))?;
+                Ok(component)
+            })
+            .collect::<Result<_, String>>()?;
+        Ok(Manifest {
+            spin_manifest_version: raw.spin_manifest_version,
+            name: raw.name,
+            version: raw.version,
+            description: raw.description,
+            authors: raw.authors,
+            trigger: raw.trigger,
+            variables: raw.variables,
+            components,
+        })
+    }
 }
