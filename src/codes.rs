@@ -70,6 +70,7 @@ pub fn all() -> impl Iterator<Item = &'static CodeDoc> {
         .chain(crate::spin::codes::DOCS)
         .chain(crate::extism::codes::DOCS)
         .chain(crate::flowlike::codes::DOCS)
+        .chain(crate::verify::DOCS)
 }
 
 /// The documentation of `code`, if it exists.
@@ -91,7 +92,6 @@ pub(crate) const DEPRECATED_KEY: &str = "deprecated-key";
 pub(crate) const INVALID_URL: &str = "invalid-url";
 pub(crate) const INVALID_LICENSE: &str = "invalid-license";
 pub(crate) const PATH_OUTSIDE_PACKAGE: &str = "path-outside-package";
-pub(crate) const UNSUPPORTED_FORMAT: &str = "unsupported-format";
 
 const SHARED: &[CodeDoc] = &[
     CodeDoc::new(
@@ -205,13 +205,5 @@ const SHARED: &[CodeDoc] = &[
         "Packages are built from the manifest's directory; a path outside it depends on the machine the package is built on, and can leak files that were never meant to be published.",
         "[fs]\n\"/data\" = \"../secrets\"",
         "Move the files inside the package directory and use a relative path.",
-    ),
-    CodeDoc::new(
-        UNSUPPORTED_FORMAT,
-        "error",
-        "The manifest format is recognised but this version of the library cannot validate it yet.",
-        "Reporting nothing would look like a clean bill of health.",
-        "spin_manifest_version = \"1\"",
-        "Upgrade wasm-manifests.",
     ),
 ];

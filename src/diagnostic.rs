@@ -150,6 +150,16 @@ impl Report {
         }
     }
 
+    /// Adds diagnostics found later (verification), keeping the order.
+    pub(crate) fn extend(&mut self, source: &str, diagnostics: Vec<Diagnostic>) {
+        if diagnostics.is_empty() {
+            return;
+        }
+        let mut all = std::mem::take(&mut self.diagnostics);
+        all.extend(diagnostics);
+        *self = Report::new(std::mem::take(&mut self.origin), source, all);
+    }
+
     /// The diagnostics, sorted by position.
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics

@@ -52,11 +52,13 @@ mod diagnostic;
 pub mod extism;
 pub mod flowlike;
 mod format;
+pub mod package;
 mod path;
 mod read;
 mod rules;
 mod source;
 pub mod spin;
+mod verify;
 pub mod wasmer;
 
 use std::io::Read;
@@ -113,6 +115,8 @@ pub struct Parsed {
     format: Format,
     manifest: Option<Manifest>,
     report: Report,
+    /// The text, kept for [`Parsed::package`] (positions of capabilities).
+    text: std::sync::Arc<str>,
 }
 
 impl Parsed {
@@ -134,6 +138,64 @@ impl Parsed {
     /// Every diagnostic found.
     pub fn report(&self) -> &Report {
         &self.report
+    }
+
+    /// The format-independent view of the package: identity, modules,
+    /// entry points and capabilities, each capability with the position of
+    /// the field that grants it. `None` when no manifest could be built.
+    ///
+    /// ```
+    /// use wasm_manifests::Format;
+    ///
+    /// let parsed = wasm_manifests::parse("[fs]\n\"/data\" = \"data\"\n", Format::Wasmer);
+    /// let package = parsed.package().unwrap();
+    /// let mount = &package.capabilities.files[0];
+    /// assert_eq!((mount.host.as_str(), mount.guest.as_str()), ("data", "/data"));
+    /// assert_eq!(mount.origin.span.unwrap().line, 2);
+    /// ```
+    pub fn package(&self) -> Option<package::Package> {
+        let mut package = package::Package::from_manifest(self.manifest.as_ref()?);
+        package.locate(&self.text, syntax_of(self.format, &self.text));
+        Some(package)
+    }
+
+    /// Checks the manifest against the files in `dir` (normally the
+    /// manifest's own directory) and adds what it finds to the report:
+    /// referenced files exist and have the right kind, modules are
+    /// WebAssembly and match their SHA-256 digests (read in chunks, never
+    /// whole), Spin `files` globs match something once `exclude_files` is
+    /// applied, and nothing resolves outside `dir`, also through symbolic
+    /// links. Remote sources are not downloaded. Does nothing when no
+    /// manifest could be built.
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("wasm-manifests-doc-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// std::fs::write(dir.join("wasmer.toml"), "[[module]]\nname = \"m\"\nsource = \"m.wasm\"\n")?;
+    /// let mut parsed = wasm_manifests::parse_file(dir.join("wasmer.toml"))?;
+    /// parsed.verify(&dir);
+    /// assert_eq!(parsed.report().diagnostics()[0].code, "verify/missing-file");
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn verify(&mut self, dir: impl AsRef<Path>) {
+        let Some(manifest) = &self.manifest else {
+            return;
+        };
+        let syntax = syntax_of(self.format, &self.text);
+        let mut cx = Cx::new(syntax);
+        verify::verify(manifest, dir.as_ref(), &mut cx);
+        if !cx.has_pending() {
+            return;
+        }
+        let root = source::spanned_tree(&self.text, syntax);
+        let diagnostics = cx.finish(&self.text, root.as_ref());
+        self.report.extend(&self.text, diagnostics);
+    }
+
+    /// The text the manifest was read from.
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
     /// Takes the report.
@@ -341,6 +403,7 @@ fn read_manifest(bytes: &[u8], format: Format, origin: String, max_size: u64) ->
         format,
         manifest: None,
         report: Report::new(origin.clone(), "", cx.finish(positions, None)),
+        text: std::sync::Arc::from(""),
     };
     let mut cx = Cx::new(Syntax::Toml);
     if bytes.len() as u64 > max_size {
@@ -405,6 +468,7 @@ fn read_manifest(bytes: &[u8], format: Format, origin: String, max_size: u64) ->
             format,
             manifest: None,
             report: Report::new(origin, text, cx.finish(text, None)),
+            text: std::sync::Arc::from(text),
         };
     }
 
@@ -469,6 +533,7 @@ fn read_manifest(bytes: &[u8], format: Format, origin: String, max_size: u64) ->
         format,
         manifest,
         report: Report::new(origin, text, diagnostics),
+        text: std::sync::Arc::from(text),
     }
 }
 

@@ -44,7 +44,6 @@ impl Pending {
     }
 
     /// Points at a byte range inside the field's string value.
-    #[allow(dead_code)] // shared helper; not every format needs it
     pub(crate) fn within(&mut self, range: Range<usize>) -> &mut Self {
         if let Locator::Field(_, target) = &mut self.at {
             *target = Target::Within(range);
@@ -150,6 +149,46 @@ impl Cx {
         message: impl Into<String>,
     ) -> &mut Pending {
         self.push(Severity::Warning, code, path, message)
+    }
+
+    /// A diagnostic on a field given by its materialised path.
+    pub(crate) fn error_at(
+        &mut self,
+        code: &'static str,
+        path: FieldPath,
+        message: impl Into<String>,
+    ) -> &mut Pending {
+        self.push_path(Severity::Error, code, path, message)
+    }
+
+    /// A warning on a field given by its materialised path.
+    pub(crate) fn warning_at(
+        &mut self,
+        code: &'static str,
+        path: FieldPath,
+        message: impl Into<String>,
+    ) -> &mut Pending {
+        self.push_path(Severity::Warning, code, path, message)
+    }
+
+    fn push_path(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        path: FieldPath,
+        message: impl Into<String>,
+    ) -> &mut Pending {
+        self.pending.push(Pending {
+            code,
+            severity,
+            message: message.into(),
+            at: Locator::Field(path.clone(), Target::Value),
+            path,
+            labels: Vec::new(),
+            help: None,
+            note: None,
+        });
+        self.pending.last_mut().expect("just pushed")
     }
 
     /// A diagnostic at a known byte range (syntax and encoding problems).
@@ -270,17 +309,6 @@ impl Cx {
         }
     }
 
-    #[allow(dead_code)] // shared helper; not every format needs it
-    pub(crate) fn expect_integer(&mut self, node: &Node<'_>, path: &P<'_>) -> Option<i128> {
-        match node.value {
-            Value::Integer(i) => Some(i),
-            _ => {
-                self.wrong_type(node, path, "an integer");
-                None
-            }
-        }
-    }
-
     pub(crate) fn expect_array<'n, 'a>(
         &mut self,
         node: &'n Node<'a>,
@@ -346,8 +374,6 @@ impl Cx {
 /// A table being read: lookups mark keys as used, and [`Table::finish`]
 /// reports the keys nobody asked for.
 pub(crate) struct Table<'n, 'a, 'p> {
-    #[allow(dead_code)] // shared helper; not every format needs it
-    pub node: &'n Node<'a>,
     pub entries: &'n [crate::source::Entry<'a>],
     used: Vec<bool>,
     pub path: P<'p>,
@@ -360,7 +386,6 @@ impl<'n, 'a, 'p> Table<'n, 'a, 'p> {
             report_duplicate_keys(cx, entries, &path);
         }
         Self {
-            node,
             entries,
             used: vec![false; entries.len()],
             path,

@@ -70,15 +70,6 @@ impl<'a> Node<'a> {
         }
     }
 
-    /// The first entry of a table with this key.
-    #[allow(dead_code)] // shared helper; not every format needs it
-    pub(crate) fn get(&self, key: &str) -> Option<&Node<'a>> {
-        self.as_table()?
-            .iter()
-            .find(|e| e.key == key)
-            .map(|e| &e.value)
-    }
-
     /// "a string", "an array", ... for messages.
     pub(crate) fn type_name(&self, syntax: Syntax) -> &'static str {
         match (&self.value, syntax) {
@@ -362,6 +353,18 @@ fn fill(node: &mut Node<'_>, ast: &jsonc_parser::ast::Value<'_>) {
     }
 }
 
+/// The document tree with every span filled, for locating fields after
+/// the fact; `None` when the text does not parse.
+pub(crate) fn spanned_tree(text: &str, syntax: Syntax) -> Option<Node<'_>> {
+    match syntax {
+        Syntax::Toml => Some(parse_toml(text).0),
+        Syntax::Json => parse_json(text).ok().map(|mut root| {
+            fill_json_spans(text, &mut root);
+            root
+        }),
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Locating fields
 
@@ -377,7 +380,6 @@ pub(crate) enum Target {
     NthKey(usize),
     /// A byte range inside the text of a string value; falls back to the
     /// whole value when the string was written with escapes.
-    #[allow(dead_code)] // shared helper; not every format needs it
     Within(Range<usize>),
 }
 
@@ -426,6 +428,22 @@ pub(crate) fn locate(
         Target::Key | Target::NthKey(_) => key_span.unwrap_or_else(|| node.span.clone()),
         Target::Within(range) => within_string(text, node, range.clone()),
     }
+}
+
+/// The node at exactly this path, if the document has it.
+pub(crate) fn find<'n, 'a>(root: &'n Node<'a>, path: &FieldPath) -> Option<&'n Node<'a>> {
+    let mut node = root;
+    for segment in path.segments() {
+        node = match segment {
+            Segment::Key(key) => node
+                .as_table()?
+                .iter()
+                .find(|e| e.key == key.as_str())
+                .map(|e| &e.value)?,
+            Segment::Index(index) => node.as_array()?.get(*index)?,
+        };
+    }
+    Some(node)
 }
 
 /// Maps a range of a string's content to the source, when the string was

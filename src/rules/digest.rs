@@ -1,5 +1,4 @@
 //! SHA-256 digests written as hex.
-#![allow(dead_code)] // shared helpers; not every format needs them
 
 /// Whether `text` is exactly 64 lowercase hex digits.
 pub(crate) fn is_sha256_hex(text: &str) -> bool {

@@ -41,7 +41,7 @@
 //! reported as not supported.
 
 pub(crate) mod codes;
-mod hosts;
+pub(crate) mod hosts;
 mod ids;
 mod template;
 mod validate;
