@@ -43,11 +43,13 @@ fn inputs(corpus: &str, fixtures: &str) -> Vec<String> {
 #[derive(Clone, Copy)]
 enum Floor {
     TomlTable,
+    JsonIgnoredAny,
 }
 
 fn floor(kind: Floor, text: &str) -> bool {
     match kind {
         Floor::TomlTable => toml::from_str::<toml::Table>(text).is_ok(),
+        Floor::JsonIgnoredAny => serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok(),
     }
 }
 
@@ -121,6 +123,113 @@ fn wasmer(c: &mut Criterion) {
     group.finish();
 }
 
+/// A spin.toml with `n` HTTP components.
+pub fn generated_spin(n: usize) -> String {
+    let mut text = String::from(
+        "spin_manifest_version = \"1\"\nname = \"many\"\nversion = \"1.0.0\"\ntrigger = { type = \"http\", base = \"/\" }\n\n[variables]\ntoken = { required = true, secret = true }\n",
+    );
+    for i in 0..n {
+        text.push_str(&format!(
+            "\n[[component]]\nid = \"api-n{i}\"\nsource = \"target/wasm32-wasip1/release/api_{i}.wasm\"\nallowed_outbound_hosts = [\"https://api-{i}.example.com\", \"redis://cache.example.com:6379\"]\nfiles = [{{ source = \"static/{i}\", destination = \"/static\" }}]\nkey_value_stores = [\"default\"]\n[component.config]\ntoken = \"Bearer {{{{ token }}}}\"\n[component.trigger]\nroute = \"/api/{i}/...\"\n"
+        ));
+    }
+    text
+}
+
+fn spin(c: &mut Criterion) {
+    let mut group = c.benchmark_group("spin");
+    pair(
+        &mut group,
+        "corpus",
+        &inputs("spin", "spin"),
+        Format::Spin,
+        Floor::TomlTable,
+    );
+    let large = generated_spin(2_000);
+    assert!(
+        !wasm_manifests::parse(&large, Format::Spin)
+            .report()
+            .has_errors()
+    );
+    pair(
+        &mut group,
+        "generated-2000-components",
+        &[large],
+        Format::Spin,
+        Floor::TomlTable,
+    );
+    group.finish();
+}
+
+/// A realistic Extism manifest of about 1 KB.
+const EXTISM_REALISTIC: &str = r#"{
+  "wasm": [
+    { "path": "plugins/transform.wasm", "name": "main", "hash": "15c66d72f683e0225c774134b42ba6e04275a7a56b0a522af538d029650f15a8" },
+    { "url": "https://cdn.example.com/plugins/lib-1.4.2.wasm", "name": "lib", "hash": "93a44bbb96c751218e4c00d479e4c14358122a389acca16205b1e4d0dc5f9476", "headers": { "Authorization": "Bearer abc123" } }
+  ],
+  "memory": { "max_pages": 256, "max_http_response_bytes": 1048576, "max_var_bytes": 4096 },
+  "config": { "region": "eu-west-1", "mode": "strict", "retries": "3", "endpoint": "https://api.example.com/v2", "log_level": "info" },
+  "allowed_hosts": ["api.example.com", "*.cdn.example.com", "auth.example.org"],
+  "allowed_paths": { "ro:data": "/data", "cache": "/cache" },
+  "timeout_ms": 5000
+}"#;
+
+const EXTISM_MINIMAL: &str = r#"{"wasm":[{"path":"plugin.wasm"}]}"#;
+
+/// A manifest embedding a 256 KiB module as base64.
+fn extism_with_data() -> String {
+    use base64::Engine;
+    let mut module = b"\0asm\x01\0\0\0".to_vec();
+    module.extend((0..256 * 1024 - 8).map(|i| (i * 31 % 251) as u8));
+    let data = base64::engine::general_purpose::STANDARD.encode(&module);
+    format!(
+        "{{\"wasm\": [{{\"data\": \"{data}\", \"name\": \"main\"}}], \"memory\": {{\"max_pages\": 16}}}}"
+    )
+}
+
+fn extism(c: &mut Criterion) {
+    let mut group = c.benchmark_group("extism");
+    for (name, text) in [
+        ("realistic-1kb", EXTISM_REALISTIC.to_owned()),
+        ("minimal", EXTISM_MINIMAL.to_owned()),
+        ("data-256kib", extism_with_data()),
+    ] {
+        assert!(
+            !wasm_manifests::parse(&text, Format::Extism)
+                .report()
+                .has_errors(),
+            "{name}"
+        );
+        pair(
+            &mut group,
+            name,
+            &[text],
+            Format::Extism,
+            Floor::JsonIgnoredAny,
+        );
+    }
+    pair(
+        &mut group,
+        "corpus",
+        &inputs("extism", "extism"),
+        Format::Extism,
+        Floor::JsonIgnoredAny,
+    );
+    group.finish();
+}
+
+fn flowlike(c: &mut Criterion) {
+    let mut group = c.benchmark_group("flow-like");
+    pair(
+        &mut group,
+        "corpus",
+        &inputs("flowlike", "flowlike"),
+        Format::FlowLike,
+        Floor::TomlTable,
+    );
+    group.finish();
+}
+
 fn config() -> Criterion {
     Criterion::default()
         .warm_up_time(Duration::from_millis(500))
@@ -131,6 +240,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = wasmer
+    targets = wasmer, spin, extism, flowlike
 }
 criterion_main!(benches);
