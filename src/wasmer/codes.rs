@@ -23,6 +23,7 @@ pub(crate) const INVALID_MODULE_REFERENCE: &str = "wasmer/invalid-module-referen
 pub(crate) const MISSING_ABI: &str = "wasmer/missing-abi";
 pub(crate) const UNKNOWN_RUNNER: &str = "wasmer/unknown-runner";
 pub(crate) const INVALID_ANNOTATIONS_KIND: &str = "wasmer/invalid-annotations-kind";
+pub(crate) const IGNORED_ANNOTATIONS: &str = "wasmer/ignored-annotations";
 pub(crate) const INVALID_ENV: &str = "wasmer/invalid-env";
 pub(crate) const UNKNOWN_WCGI_DIALECT: &str = "wasmer/unknown-wcgi-dialect";
 
@@ -194,6 +195,14 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         "With another kind the official parser silently treats the table as inline annotations, so the file is never read.",
         "[[command]]\nname = \"run\"\nmodule = \"m\"\nrunner = \"wasi\"\nannotations = { file = \"run.toml\", kind = \"toml\" }",
         "Convert the file to YAML or JSON and set `kind` accordingly.",
+    ),
+    CodeDoc::new(
+        IGNORED_ANNOTATIONS,
+        "warning",
+        "A command's `annotations` that is not a table.",
+        "The parser keeps any value, but the packager only copies a table of runner settings into the package and silently drops anything else.",
+        "[[command]]\nname = \"run\"\nmodule = \"m\"\nrunner = \"wasi\"\nannotations = \"--verbose\"",
+        "Write the settings as tables per runner (`[command.annotations.wasi]`), or point at a file with `{ file, kind }`.",
     ),
     CodeDoc::new(
         INVALID_ENV,

@@ -542,13 +542,9 @@ fn read_module<'n>(
     let bindings = t
         .get("bindings")
         .and_then(|n| read_bindings(cx, n, path.key("bindings")));
-    let annotations = t.get("annotations").and_then(|n| {
-        cx.expect_table(n, path.key("annotations"))?;
-        match n.to_toml() {
-            Some(toml::Value::Table(table)) => Some(table),
-            _ => None,
-        }
-    });
+    let annotations = t
+        .get("annotations")
+        .and_then(|n| read_module_annotations(cx, n, path.key("annotations")));
     t.finish(cx, Warning, MODULE_KEYS);
 
     let seen = name.map(|name| {
@@ -812,7 +808,41 @@ fn check_runner(cx: &mut Cx, runner: &str, path: &P<'_>) {
     }
 }
 
+/// `[module.annotations]`: the deprecated optimisation hints. The parser
+/// requires `suggested_compiler_optimizations` (a table with an optional
+/// `pass_params` boolean) whenever the table is present.
+fn read_module_annotations(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<toml::Table> {
+    let mut t = cx.expect_table(node, path)?;
+    if let Some(hints) = t.required(cx, "suggested_compiler_optimizations") {
+        let hints_path = path.key("suggested_compiler_optimizations");
+        if let Some(mut h) = cx.expect_table(hints, hints_path) {
+            h.bool(cx, "pass_params");
+            h.finish(cx, Warning, &["pass_params"]);
+        }
+    }
+    t.finish_with(cx, Warning, &["suggested_compiler_optimizations"], |key| {
+        (key == "pass_params").then(|| {
+            "`pass_params` belongs in `[module.annotations.suggested_compiler_optimizations]`"
+                .to_owned()
+        })
+    });
+    match node.to_toml() {
+        Some(toml::Value::Table(table)) => Some(table),
+        _ => None,
+    }
+}
+
 fn read_annotations(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<CommandAnnotations> {
+    if !matches!(node.value, Value::Table(_)) {
+        let found = node.type_name(cx.syntax);
+        cx.warning(
+            c::IGNORED_ANNOTATIONS,
+            &path,
+            format!("`annotations` is {found}, not a table, so Wasmer ignores it"),
+        )
+        .help("write one table per runner, e.g. `[command.annotations.wasi]` with `main-args` and `env`, or `annotations = { file = \"annotations.yaml\", kind = \"yaml\" }`");
+        return None;
+    }
     let mut t = cx.expect_table(node, path)?;
     if t.has("file") && t.has("kind") {
         let file = t.str(cx, "file");
