@@ -16,6 +16,10 @@ use criterion::{
 };
 use wasm_manifests::Format;
 
+/// The manifest generators shared with the conformance benchmarks.
+#[path = "../conformance/src/generate.rs"]
+mod generate;
+
 /// The files of a corpus folder, or of the valid fixtures when the corpus
 /// is absent (the crate benchmarked on its own).
 fn inputs(corpus: &str, fixtures: &str) -> Vec<String> {
@@ -80,24 +84,6 @@ fn pair(
     });
 }
 
-/// A wasmer.toml with `n` modules and `n` commands.
-pub fn generated_wasmer(n: usize) -> String {
-    let mut text = String::from(
-        "[package]\nname = \"acme/tools\"\nversion = \"1.0.0\"\ndescription = \"Many tools\"\nentrypoint = \"tool-0\"\n\n[dependencies]\n\"wasmer/python\" = \"^3.12\"\n",
-    );
-    for i in 0..n {
-        text.push_str(&format!(
-            "\n[[module]]\nname = \"tool-{i}\"\nsource = \"target/wasm32-wasip1/release/tool_{i}.wasm\"\nabi = \"wasi\"\n"
-        ));
-    }
-    for i in 0..n {
-        text.push_str(&format!(
-            "\n[[command]]\nname = \"tool-{i}\"\nmodule = \"tool-{i}\"\nrunner = \"wasi\"\n\n[command.annotations.wasi]\nmain-args = [\"--verbose\"]\nenv = [\"RUST_LOG=info\"]\n"
-        ));
-    }
-    text
-}
-
 fn wasmer(c: &mut Criterion) {
     let mut group = c.benchmark_group("wasmer");
     pair(
@@ -107,7 +93,7 @@ fn wasmer(c: &mut Criterion) {
         Format::Wasmer,
         Floor::TomlTable,
     );
-    let large = generated_wasmer(500);
+    let large = generate::wasmer(500);
     assert!(
         wasm_manifests::parse(&large, Format::Wasmer)
             .report()
@@ -123,19 +109,6 @@ fn wasmer(c: &mut Criterion) {
     group.finish();
 }
 
-/// A spin.toml with `n` HTTP components.
-pub fn generated_spin(n: usize) -> String {
-    let mut text = String::from(
-        "spin_manifest_version = \"1\"\nname = \"many\"\nversion = \"1.0.0\"\ntrigger = { type = \"http\", base = \"/\" }\n\n[variables]\ntoken = { required = true, secret = true }\n",
-    );
-    for i in 0..n {
-        text.push_str(&format!(
-            "\n[[component]]\nid = \"api-n{i}\"\nsource = \"target/wasm32-wasip1/release/api_{i}.wasm\"\nallowed_outbound_hosts = [\"https://api-{i}.example.com\", \"redis://cache.example.com:6379\"]\nfiles = [{{ source = \"static/{i}\", destination = \"/static\" }}]\nkey_value_stores = [\"default\"]\n[component.config]\ntoken = \"Bearer {{{{ token }}}}\"\n[component.trigger]\nroute = \"/api/{i}/...\"\n"
-        ));
-    }
-    text
-}
-
 fn spin(c: &mut Criterion) {
     let mut group = c.benchmark_group("spin");
     pair(
@@ -145,7 +118,7 @@ fn spin(c: &mut Criterion) {
         Format::Spin,
         Floor::TomlTable,
     );
-    let large = generated_spin(2_000);
+    let large = generate::spin(2_000);
     assert!(
         !wasm_manifests::parse(&large, Format::Spin)
             .report()
@@ -215,6 +188,14 @@ fn extism(c: &mut Criterion) {
         Format::Extism,
         Floor::JsonIgnoredAny,
     );
+    let large = generate::extism(500);
+    pair(
+        &mut group,
+        "generated-500-modules",
+        &[large],
+        Format::Extism,
+        Floor::JsonIgnoredAny,
+    );
     group.finish();
 }
 
@@ -224,6 +205,14 @@ fn flowlike(c: &mut Criterion) {
         &mut group,
         "corpus",
         &inputs("flowlike", "flowlike"),
+        Format::FlowLike,
+        Floor::TomlTable,
+    );
+    let large = generate::flowlike(2_000);
+    pair(
+        &mut group,
+        "generated-2000-nodes",
+        &[large],
         Format::FlowLike,
         Floor::TomlTable,
     );

@@ -1,1 +1,247 @@
-fn main() {}
+//! Side by side, in one run: wasm-manifests (parse + validate) against the
+//! official crates (`wasmer-config`: parse + `validate()`;
+//! `extism-manifest`: serde parse) and against the floor (the syntax parser
+//! alone: `toml::from_str` into `toml::Table`, serde_json into
+//! `serde::de::IgnoredAny`), then the cost per entry for manifests of 10 to
+//! 10,000 entries. Prints the ratios at the end.
+//!
+//! ```text
+//! cargo bench -p wasm-manifests-conformance --bench official
+//! ```
+
+use std::collections::BTreeMap;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, Throughput};
+use wasm_manifests::Format;
+use wasm_manifests_conformance::generate;
+
+/// Where criterion writes its estimates, read back for the ratio table.
+fn output_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/criterion-official")
+}
+
+fn corpus(dir: &str) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let corpus = root.join("../shared/corpus").join(dir);
+    let folder = if corpus.is_dir() {
+        corpus
+    } else {
+        root.join("fixtures").join(dir).join("valid")
+    };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map(|e| e.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.retain(|p| {
+        let name = p.to_string_lossy();
+        (name.ends_with(".toml") || name.ends_with(".json")) && !name.ends_with(".model.json")
+    });
+    paths.sort();
+    paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect()
+}
+
+const EXTISM_REALISTIC: &str = r#"{
+  "wasm": [
+    { "path": "plugins/transform.wasm", "name": "main", "hash": "15c66d72f683e0225c774134b42ba6e04275a7a56b0a522af538d029650f15a8" },
+    { "url": "https://cdn.example.com/plugins/lib-1.4.2.wasm", "name": "lib", "hash": "93a44bbb96c751218e4c00d479e4c14358122a389acca16205b1e4d0dc5f9476", "headers": { "Authorization": "Bearer abc123" } }
+  ],
+  "memory": { "max_pages": 256, "max_http_response_bytes": 1048576, "max_var_bytes": 4096 },
+  "config": { "region": "eu-west-1", "mode": "strict", "retries": "3", "endpoint": "https://api.example.com/v2", "log_level": "info" },
+  "allowed_hosts": ["api.example.com", "*.cdn.example.com", "auth.example.org"],
+  "allowed_paths": { "ro:data": "/data", "cache": "/cache" },
+  "timeout_ms": 5000
+}"#;
+
+fn extism_with_data() -> String {
+    use base64::Engine;
+    let mut module = b"\0asm\x01\0\0\0".to_vec();
+    module.extend((0..256 * 1024 - 8).map(|i| (i * 31 % 251) as u8));
+    let data = base64::engine::general_purpose::STANDARD.encode(&module);
+    format!("{{\"wasm\": [{{\"data\": \"{data}\", \"name\": \"main\"}}], \"memory\": {{\"max_pages\": 16}}}}")
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Parser {
+    Ours(Format),
+    WasmerConfig,
+    ExtismManifest,
+    TomlFloor,
+    JsonFloor,
+}
+
+impl Parser {
+    fn name(self) -> &'static str {
+        match self {
+            Parser::Ours(_) => "ours",
+            Parser::WasmerConfig | Parser::ExtismManifest => "official",
+            Parser::TomlFloor | Parser::JsonFloor => "floor",
+        }
+    }
+
+    fn run(self, text: &str) -> bool {
+        match self {
+            Parser::Ours(format) => wasm_manifests::parse(text, format).report().has_errors(),
+            Parser::WasmerConfig => wasmer_config::package::Manifest::parse(text).is_ok_and(|m| m.validate().is_ok()),
+            Parser::ExtismManifest => serde_json::from_str::<extism_manifest::Manifest>(text).is_ok(),
+            Parser::TomlFloor => toml::from_str::<toml::Table>(text).is_ok(),
+            Parser::JsonFloor => serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok(),
+        }
+    }
+}
+
+struct Input {
+    group: &'static str,
+    name: &'static str,
+    texts: Vec<String>,
+    parsers: Vec<Parser>,
+}
+
+fn inputs() -> Vec<Input> {
+    use Parser::*;
+    let wasmer = vec![Ours(Format::Wasmer), WasmerConfig, TomlFloor];
+    let extism = vec![Ours(Format::Extism), ExtismManifest, JsonFloor];
+    vec![
+        Input { group: "wasmer", name: "corpus", texts: corpus("wasmer"), parsers: wasmer.clone() },
+        Input { group: "wasmer", name: "generated-500", texts: vec![generate::wasmer(500)], parsers: wasmer },
+        Input { group: "extism", name: "realistic-1kb", texts: vec![EXTISM_REALISTIC.to_owned()], parsers: extism.clone() },
+        Input { group: "extism", name: "minimal", texts: vec![r#"{"wasm":[{"path":"plugin.wasm"}]}"#.to_owned()], parsers: extism.clone() },
+        Input { group: "extism", name: "data-256kib", texts: vec![extism_with_data()], parsers: extism.clone() },
+        Input { group: "extism", name: "corpus", texts: corpus("extism"), parsers: extism },
+        Input { group: "spin", name: "corpus", texts: corpus("spin"), parsers: vec![Ours(Format::Spin), TomlFloor] },
+        Input { group: "flow-like", name: "corpus", texts: corpus("flowlike"), parsers: vec![Ours(Format::FlowLike), TomlFloor] },
+    ]
+}
+
+const SIZES: [usize; 4] = [10, 100, 1_000, 10_000];
+
+fn scaling_inputs() -> Vec<(&'static str, Format, fn(usize) -> String)> {
+    vec![
+        ("wasmer-commands", Format::Wasmer, generate::wasmer),
+        ("spin-components", Format::Spin, generate::spin),
+        ("extism-modules", Format::Extism, generate::extism),
+        ("flow-like-nodes", Format::FlowLike, generate::flowlike),
+    ]
+}
+
+fn side_by_side(c: &mut Criterion) {
+    for input in inputs() {
+        let mut group = c.benchmark_group(format!("{}/{}", input.group, input.name));
+        let bytes: usize = input.texts.iter().map(String::len).sum();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        for parser in &input.parsers {
+            let texts = &input.texts;
+            group.bench_function(parser.name(), |b| {
+                b.iter(|| {
+                    for text in texts {
+                        black_box(parser.run(black_box(text)));
+                    }
+                })
+            });
+        }
+        group.finish();
+    }
+}
+
+fn scaling(c: &mut Criterion) {
+    for (name, format, generate) in scaling_inputs() {
+        let mut group = c.benchmark_group(format!("scaling/{name}"));
+        for n in SIZES {
+            let text = generate(n);
+            group.throughput(Throughput::Elements(n as u64));
+            group.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, text| {
+                b.iter(|| black_box(wasm_manifests::parse(black_box(text), format)))
+            });
+        }
+        group.finish();
+    }
+}
+
+/// Mean time in nanoseconds of every benchmark, by its full id.
+fn estimates() -> BTreeMap<String, f64> {
+    fn walk(dir: &Path, out: &mut BTreeMap<String, f64>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                if path.file_name().is_some_and(|n| n == "new") {
+                    let read = |file: &str| -> Option<serde_json::Value> {
+                        serde_json::from_str(&std::fs::read_to_string(path.join(file)).ok()?).ok()
+                    };
+                    if let (Some(benchmark), Some(estimates)) = (read("benchmark.json"), read("estimates.json"))
+                        && let (Some(id), Some(mean)) = (
+                            benchmark["full_id"].as_str(),
+                            estimates["mean"]["point_estimate"].as_f64(),
+                        )
+                    {
+                        out.insert(id.to_owned(), mean);
+                    }
+                } else {
+                    walk(&path, out);
+                }
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(&output_dir(), &mut out);
+    out
+}
+
+fn print_ratios() {
+    let times = estimates();
+    println!("\n== Throughput (MiB/s) and ratios ==");
+    println!("{:<26} {:>10} {:>10} {:>10} {:>14} {:>14}", "input", "ours", "official", "floor", "official/ours", "ours/floor");
+    for input in inputs() {
+        let bytes: usize = input.texts.iter().map(String::len).sum();
+        let id = |parser: &str| format!("{}/{}/{parser}", input.group, input.name);
+        let mibs = |ns: f64| bytes as f64 / (ns / 1e9) / (1024.0 * 1024.0);
+        let get = |parser: &str| times.get(&id(parser)).copied();
+        let (ours, official, floor) = (get("ours"), get("official"), get("floor"));
+        let show = |t: Option<f64>| t.map_or_else(|| "-".to_owned(), |t| format!("{:.1}", mibs(t)));
+        let ratio = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (Some(a), Some(b)) => format!("{:.2}x", a / b),
+            _ => "-".to_owned(),
+        };
+        println!(
+            "{:<26} {:>10} {:>10} {:>10} {:>14} {:>14}",
+            format!("{}/{}", input.group, input.name),
+            show(ours),
+            show(official),
+            show(floor),
+            ratio(official, ours),
+            ratio(ours, floor)
+        );
+    }
+    println!("(targets: official/ours >= 1.50x; ours/floor <= 1.30x)");
+
+    println!("\n== Cost per entry (ns) ==");
+    println!("{:<18} {:>10} {:>10} {:>10} {:>10} {:>10}", "manifest", "10", "100", "1000", "10000", "max/min");
+    for (name, _, _) in scaling_inputs() {
+        let per_entry: Vec<Option<f64>> = SIZES
+            .iter()
+            .map(|n| times.get(&format!("scaling/{name}/{n}")).map(|t| t / *n as f64))
+            .collect();
+        let known: Vec<f64> = per_entry.iter().flatten().copied().collect();
+        let spread = match (known.iter().copied().reduce(f64::max), known.iter().copied().reduce(f64::min)) {
+            (Some(max), Some(min)) if min > 0.0 => format!("{:.2}x", max / min),
+            _ => "-".to_owned(),
+        };
+        let cells: Vec<String> = per_entry.iter().map(|v| v.map_or("-".to_owned(), |v| format!("{v:.0}"))).collect();
+        println!("{:<18} {:>10} {:>10} {:>10} {:>10} {:>10}", name, cells[0], cells[1], cells[2], cells[3], spread);
+    }
+    println!("(target: max/min <= 1.30x)");
+}
+
+fn main() {
+    let mut criterion = Criterion::default()
+        .output_directory(&output_dir())
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .sample_size(20)
+        .configure_from_args();
+    side_by_side(&mut criterion);
+    scaling(&mut criterion);
+    criterion.final_summary();
+    print_ratios();
+}

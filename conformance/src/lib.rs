@@ -13,6 +13,8 @@
 
 #![forbid(unsafe_code)]
 
+pub mod generate;
+
 use serde::Deserialize;
 use wasm_manifests::{Format, Severity};
 
@@ -524,6 +526,25 @@ mod tests {
         for mutation in MUTATIONS {
             let out = mutate(text, mutation, &mut rng).unwrap();
             assert_ne!(out.trim(), text.trim(), "{mutation:?}");
+        }
+    }
+
+    #[test]
+    fn generated_manifests_are_valid() {
+        for n in [1, 10, 100] {
+            for (text, format) in [
+                (generate::wasmer(n), Format::Wasmer),
+                (generate::spin(n), Format::Spin),
+                (generate::extism(n), Format::Extism),
+                (generate::flowlike(n), Format::FlowLike),
+            ] {
+                let parsed = wasm_manifests::parse(&text, format);
+                assert!(
+                    !parsed.report().has_errors(),
+                    "{format} {n}:\n{}",
+                    parsed.report()
+                );
+            }
         }
     }
 
