@@ -19,6 +19,8 @@ use crate::{CheckArgs, ColorWhen, Status, style};
 enum Outcome {
     /// The file was read as a manifest; here is its report.
     Checked(Report),
+    /// With `--list-files`: the file would be read as this format.
+    Listed { display: String, format: Format },
     /// Found by searching a directory, but not a manifest.
     Skipped,
     /// The file could not be read, or its format could not be told.
@@ -33,6 +35,8 @@ struct Checker {
     options: Options,
     max_size: u64,
     format_hint: Option<Format>,
+    /// Only tell the format of each file (`--list-files`).
+    list_only: bool,
     /// Standard input, read once before the workers start.
     stdin: Option<Result<Vec<u8>, String>>,
 }
@@ -66,6 +70,12 @@ impl Checker {
             Ok(None) => return Outcome::Skipped,
             Err(outcome) => return outcome,
         };
+        if self.list_only {
+            return Outcome::Listed {
+                display: job.display.clone(),
+                format,
+            };
+        }
         let mut report = self.options.parse_bytes(&bytes, format).into_report();
         report.set_origin(job.display.clone());
         Outcome::Checked(report)
@@ -206,7 +216,7 @@ pub fn run(args: CheckArgs, color: ColorWhen) -> Status {
     let stderr_color = style::enabled(color, &std::io::stderr());
 
     let collected = walk::collect(&args.paths, !args.no_ignore);
-    let mut printer = Printer::new(args.output, stdout_color);
+    let mut printer = Printer::new(args.output, stdout_color, args.list_files);
     let mut summary = Summary::default();
     for problem in &collected.problems {
         style::error(stderr_color, problem);
@@ -224,6 +234,7 @@ pub fn run(args: CheckArgs, color: ColorWhen) -> Status {
             .strict(args.strict),
         max_size: args.max_file_size,
         format_hint: args.format_hint,
+        list_only: args.list_files,
         stdin: reads_stdin.then(|| read_stdin(args.max_file_size)),
     };
     let threads = args.jobs.map_or_else(
@@ -242,6 +253,10 @@ pub fn run(args: CheckArgs, color: ColorWhen) -> Status {
                 summary.warnings += report.warning_count();
                 printer.report(&report);
             }
+            Outcome::Listed { display, format } => {
+                summary.files += 1;
+                printer.listed(&display, format);
+            }
             Outcome::Skipped => {}
             Outcome::Failed { message, help } => {
                 summary.problems += 1;
@@ -256,11 +271,13 @@ pub fn run(args: CheckArgs, color: ColorWhen) -> Status {
     );
 
     summary.elapsed = started.elapsed();
-    if let Err(e) = printer.finish(&summary, args.quiet) {
+    // The file list has no summary line.
+    let quiet = args.quiet || args.list_files;
+    if let Err(e) = printer.finish(&summary, quiet) {
         style::error(stderr_color, &format!("cannot write the output: {e}"));
         return Status::Trouble;
     }
-    if summary.files == 0 && summary.problems == 0 && !args.quiet {
+    if summary.files == 0 && summary.problems == 0 && !quiet {
         let paths: Vec<String> = args
             .paths
             .iter()

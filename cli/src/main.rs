@@ -106,6 +106,11 @@ struct CheckArgs {
     #[arg(long, value_name = "FORMAT", value_parser = format_parser())]
     format_hint: Option<Format>,
 
+    /// Print the files that would be checked, each with the format it
+    /// would be read as (`path<TAB>format`), and check nothing.
+    #[arg(long)]
+    list_files: bool,
+
     /// Check files even where .gitignore or .ignore files exclude them
     /// (hidden entries, `target/`, `node_modules/` and `.git/` are still
     /// skipped).

@@ -4,7 +4,7 @@ use std::io::{BufWriter, Stdout, Write};
 use std::time::Duration;
 
 use serde::Serialize;
-use wasm_manifests::{Diagnostic, Report, Severity, Span};
+use wasm_manifests::{Diagnostic, Format, Report, Severity, Span};
 
 use crate::sarif::Sarif;
 use crate::{OutputFormat, style};
@@ -31,6 +31,8 @@ pub struct Summary {
 pub struct Printer {
     format: OutputFormat,
     color: bool,
+    /// `--list-files`: only the list is printed.
+    listing: bool,
     out: BufWriter<Stdout>,
     write_error: Option<std::io::Error>,
     json: Vec<JsonDiagnostic>,
@@ -38,11 +40,13 @@ pub struct Printer {
 }
 
 impl Printer {
-    /// A printer for `format`; `color` styles the human output.
-    pub fn new(format: OutputFormat, color: bool) -> Self {
+    /// A printer for `format`; `color` styles the human output; `listing`
+    /// prints the list of `--list-files` only.
+    pub fn new(format: OutputFormat, color: bool, listing: bool) -> Self {
         Self {
             format,
             color,
+            listing,
             out: BufWriter::new(std::io::stdout()),
             write_error: None,
             json: Vec::new(),
@@ -81,6 +85,11 @@ impl Printer {
         }
     }
 
+    /// Prints one line of `--list-files`: the path, a tab, the format.
+    pub fn listed(&mut self, display: &str, format: Format) {
+        self.write(format!("{display}\t{format}\n").as_bytes());
+    }
+
     /// Records a file that could not be checked (SARIF lists them as
     /// notifications; the other formats leave them to standard error).
     pub fn problem(&mut self, message: &str) {
@@ -102,6 +111,7 @@ impl Printer {
     /// Writes what is kept for the end and the summary line.
     pub fn finish(mut self, summary: &Summary, quiet: bool) -> std::io::Result<()> {
         match self.format {
+            _ if self.listing => {}
             OutputFormat::Human if !quiet => {
                 let line = format!("{}\n", summary_line(summary));
                 let line = style::paint(self.color, style::BOLD, line.trim_end());

@@ -105,9 +105,7 @@ fn walk(root: &Path, shown: &str, respect_ignore: bool, out: &mut Collected) {
     }
     for entry in builder.build() {
         match entry {
-            Err(e) => out
-                .problems
-                .push(format!("cannot search `{shown}`: {}", one_line(&e))),
+            Err(e) => out.problems.push(walk_error(root, shown, &e)),
             Ok(entry) => {
                 if !entry.file_type().is_some_and(|t| t.is_file()) || !candidate(entry.path()) {
                     continue;
@@ -157,6 +155,36 @@ fn join(root: &str, relative: &Path) -> String {
         "." | "./" => relative,
         _ if root.ends_with('/') => format!("{root}{relative}"),
         _ => format!("{root}/{relative}"),
+    }
+}
+
+/// A message for an error met while searching `root`: the path it concerns
+/// (shown like the files found) and what went wrong.
+fn walk_error(root: &Path, shown: &str, error: &ignore::Error) -> String {
+    fn path_of(error: &ignore::Error) -> Option<&Path> {
+        match error {
+            ignore::Error::WithPath { path, .. } => Some(path),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                path_of(err)
+            }
+            ignore::Error::Partial(errors) if errors.len() == 1 => path_of(&errors[0]),
+            _ => None,
+        }
+    }
+    match (path_of(error), error.io_error()) {
+        (Some(raw), Some(io)) => {
+            let path = match raw.strip_prefix(root) {
+                Ok(relative) if relative.as_os_str().is_empty() => shown.to_owned(),
+                Ok(relative) => join(shown, relative),
+                Err(_) => display(raw),
+            };
+            // The walker wraps the system's message in its own words.
+            let message = io.to_string();
+            let wrapper = format!("IO error for operation on {}: ", raw.display());
+            let reason = message.strip_prefix(&wrapper).unwrap_or(&message);
+            format!("cannot read `{path}`: {reason}")
+        }
+        _ => format!("cannot search `{shown}`: {}", one_line(error)),
     }
 }
 
