@@ -9,16 +9,20 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Instant;
 
-use wasm_manifests::{Format, Options, Report};
+use wasm_manifests::{Format, Options};
 
-use crate::output::{Printer, Summary};
+use crate::output::{self, Printer, Rendered, Summary};
 use crate::walk::{self, Input, Job};
-use crate::{CheckArgs, ColorWhen, Status, style};
+use crate::{CheckArgs, ColorWhen, OutputFormat, Status, style};
 
 /// What became of one file.
 enum Outcome {
-    /// The file was read as a manifest; here is its report.
-    Checked(Report),
+    /// The file was read as a manifest: its counts and its output.
+    Checked {
+        errors: usize,
+        warnings: usize,
+        rendered: Rendered,
+    },
     /// With `--list-files`: the file would be read as this format.
     Listed { display: String, format: Format },
     /// Found by searching a directory, but not a manifest.
@@ -35,6 +39,10 @@ struct Checker {
     options: Options,
     max_size: u64,
     format_hint: Option<Format>,
+    /// The output format, rendered by the workers.
+    output: OutputFormat,
+    /// Colour the human output.
+    color: bool,
     /// Only tell the format of each file (`--list-files`).
     list_only: bool,
     /// Standard input, read once before the workers start.
@@ -78,7 +86,11 @@ impl Checker {
         }
         let mut report = self.options.parse_bytes(&bytes, format).into_report();
         report.set_origin(job.display.clone());
-        Outcome::Checked(report)
+        Outcome::Checked {
+            errors: report.error_count(),
+            warnings: report.warning_count(),
+            rendered: output::render(self.output, self.color, &report),
+        }
     }
 
     /// The format to read a file as; `Ok(None)` for a file found in a
@@ -165,8 +177,9 @@ fn read_stdin(max_size: u64) -> Result<Vec<u8>, String> {
 
 /// Runs `work` on every item with `threads` threads and hands the results
 /// to `sink` in the order of `items`, as soon as each one and all before it
-/// are done. Threads take the next item from a shared index, so a slow file
-/// never holds up the others.
+/// are done. Threads take the next few items from a shared index, so a slow
+/// file never holds up the others, and send their results in small batches,
+/// so the printing thread wakes up rarely.
 fn run_parallel<T, R>(
     items: &[T],
     threads: usize,
@@ -180,17 +193,24 @@ fn run_parallel<T, R>(
         items.iter().for_each(|item| sink(work(item)));
         return;
     }
+    let batch = (items.len() / (threads * 16)).clamp(1, 64);
     let next = AtomicUsize::new(0);
-    let (sender, receiver) = mpsc::channel::<(usize, R)>();
+    let (sender, receiver) = mpsc::channel::<(usize, Vec<R>)>();
     std::thread::scope(|scope| {
         for _ in 0..threads.min(items.len()) {
             let sender = sender.clone();
             let (next, work) = (&next, &work);
             scope.spawn(move || {
                 loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(item) = items.get(index) else { break };
-                    if sender.send((index, work(item))).is_err() {
+                    let start = next.fetch_add(batch, Ordering::Relaxed);
+                    let Some(chunk) = items.get(start..items.len().min(start + batch)) else {
+                        break;
+                    };
+                    if chunk.is_empty() {
+                        break;
+                    }
+                    let results = chunk.iter().map(work).collect();
+                    if sender.send((start, results)).is_err() {
                         break;
                     }
                 }
@@ -199,11 +219,11 @@ fn run_parallel<T, R>(
         drop(sender);
         let mut waiting = BTreeMap::new();
         let mut expected = 0;
-        for (index, result) in receiver {
-            waiting.insert(index, result);
-            while let Some(result) = waiting.remove(&expected) {
-                sink(result);
-                expected += 1;
+        for (start, results) in receiver {
+            waiting.insert(start, results);
+            while let Some(results) = waiting.remove(&expected) {
+                expected += results.len();
+                results.into_iter().for_each(&mut sink);
             }
         }
     });
@@ -215,7 +235,11 @@ pub fn run(args: CheckArgs, color: ColorWhen) -> Status {
     let stdout_color = style::enabled(color, &std::io::stdout());
     let stderr_color = style::enabled(color, &std::io::stderr());
 
-    let collected = walk::collect(&args.paths, !args.no_ignore);
+    let threads = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, usize::from),
+        usize::from,
+    );
+    let collected = walk::collect(&args.paths, !args.no_ignore, threads);
     let mut printer = Printer::new(args.output, stdout_color, args.list_files);
     let mut summary = Summary::default();
     for problem in &collected.problems {
@@ -234,24 +258,26 @@ pub fn run(args: CheckArgs, color: ColorWhen) -> Status {
             .strict(args.strict),
         max_size: args.max_file_size,
         format_hint: args.format_hint,
+        output: args.output,
+        color: stdout_color,
         list_only: args.list_files,
         stdin: reads_stdin.then(|| read_stdin(args.max_file_size)),
     };
-    let threads = args.jobs.map_or_else(
-        || std::thread::available_parallelism().map_or(1, usize::from),
-        usize::from,
-    );
 
     run_parallel(
         &collected.jobs,
         threads,
         |job| checker.check(job),
         |outcome| match outcome {
-            Outcome::Checked(report) => {
+            Outcome::Checked {
+                errors,
+                warnings,
+                rendered,
+            } => {
                 summary.files += 1;
-                summary.errors += report.error_count();
-                summary.warnings += report.warning_count();
-                printer.report(&report);
+                summary.errors += errors;
+                summary.warnings += warnings;
+                printer.report(rendered);
             }
             Outcome::Listed { display, format } => {
                 summary.files += 1;

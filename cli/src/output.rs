@@ -9,6 +9,42 @@ use wasm_manifests::{Diagnostic, Format, Report, Severity, Span};
 use crate::sarif::Sarif;
 use crate::{OutputFormat, style};
 
+/// One file's report in the output format, prepared on the thread that
+/// checked the file so that the printing thread only copies it out.
+#[derive(Debug)]
+pub enum Rendered {
+    /// Human or GitHub output: the text to print.
+    Text(String),
+    /// JSON output: the diagnostics, written as one array at the end.
+    Json(Vec<JsonDiagnostic>),
+    /// SARIF output: the results, written in one log at the end.
+    Sarif(Vec<serde_json::Value>),
+}
+
+/// Renders a report for `format`; `color` styles the human output.
+pub fn render(format: OutputFormat, color: bool, report: &Report) -> Rendered {
+    match format {
+        OutputFormat::Human if report.is_empty() => Rendered::Text(String::new()),
+        OutputFormat::Human if color => Rendered::Text(report.render_styled()),
+        OutputFormat::Human => Rendered::Text(report.render()),
+        OutputFormat::Json => Rendered::Json(
+            report
+                .iter()
+                .map(|d| JsonDiagnostic::new(report.origin(), d))
+                .collect(),
+        ),
+        OutputFormat::Github => {
+            let mut text = String::new();
+            for diagnostic in report {
+                text.push_str(&github_annotation(report.origin(), diagnostic));
+                text.push('\n');
+            }
+            Rendered::Text(text)
+        }
+        OutputFormat::Sarif => Rendered::Sarif(crate::sarif::results(report)),
+    }
+}
+
 /// The counts shown in the summary line.
 #[derive(Debug, Default)]
 pub struct Summary {
@@ -55,33 +91,12 @@ impl Printer {
     }
 
     /// Prints (or keeps, for the formats written at the end) one file's
-    /// report.
-    pub fn report(&mut self, report: &Report) {
-        match self.format {
-            OutputFormat::Human => {
-                if !report.is_empty() {
-                    let text = if self.color {
-                        report.render_styled()
-                    } else {
-                        report.render()
-                    };
-                    self.write(text.as_bytes());
-                }
-            }
-            OutputFormat::Json => self.json.extend(
-                report
-                    .iter()
-                    .map(|d| JsonDiagnostic::new(report.origin(), d)),
-            ),
-            OutputFormat::Github => {
-                let mut text = String::new();
-                for diagnostic in report {
-                    text.push_str(&github_annotation(report.origin(), diagnostic));
-                    text.push('\n');
-                }
-                self.write(text.as_bytes());
-            }
-            OutputFormat::Sarif => self.sarif.add(report),
+    /// rendered report.
+    pub fn report(&mut self, rendered: Rendered) {
+        match rendered {
+            Rendered::Text(text) => self.write(text.as_bytes()),
+            Rendered::Json(diagnostics) => self.json.extend(diagnostics),
+            Rendered::Sarif(results) => self.sarif.extend(results),
         }
     }
 

@@ -25,12 +25,9 @@ pub struct Sarif {
 }
 
 impl Sarif {
-    /// Adds every diagnostic of a report.
-    pub fn add(&mut self, report: &Report) {
-        let uri = file_uri(report.origin());
-        for diagnostic in report {
-            self.results.push(result(&uri, diagnostic));
-        }
+    /// Adds results made by [`results`].
+    pub fn extend(&mut self, results: Vec<Value>) {
+        self.results.extend(results);
     }
 
     /// Records a path that could not be checked.
@@ -68,6 +65,12 @@ impl Sarif {
             }]
         })
     }
+}
+
+/// The results for every diagnostic of a report.
+pub fn results(report: &Report) -> Vec<Value> {
+    let uri = file_uri(report.origin());
+    report.iter().map(|d| result(&uri, d)).collect()
 }
 
 /// The default level of a code: its documented severity, or the first one

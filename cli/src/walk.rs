@@ -44,9 +44,9 @@ pub struct Collected {
 /// The name shown for standard input.
 pub const STDIN_NAME: &str = "<stdin>";
 
-/// Collects the files under `paths`; `respect_ignore` honours .gitignore
-/// and .ignore files.
-pub fn collect(paths: &[PathBuf], respect_ignore: bool) -> Collected {
+/// Collects the files under `paths` with `threads` threads;
+/// `respect_ignore` honours .gitignore and .ignore files.
+pub fn collect(paths: &[PathBuf], respect_ignore: bool, threads: usize) -> Collected {
     let mut out = Collected::default();
     for root in paths {
         if root.as_os_str() == "-" {
@@ -60,7 +60,7 @@ pub fn collect(paths: &[PathBuf], respect_ignore: bool) -> Collected {
         let shown = display(root);
         match std::fs::metadata(root) {
             Err(e) => out.problems.push(format!("cannot read `{shown}`: {e}")),
-            Ok(meta) if meta.is_dir() => walk(root, &shown, respect_ignore, &mut out),
+            Ok(meta) if meta.is_dir() => walk(root, &shown, respect_ignore, threads, &mut out),
             Ok(_) => out.jobs.push(Job {
                 display: shown,
                 input: Input::File(root.clone()),
@@ -80,7 +80,7 @@ pub fn collect(paths: &[PathBuf], respect_ignore: bool) -> Collected {
     out
 }
 
-fn walk(root: &Path, shown: &str, respect_ignore: bool, out: &mut Collected) {
+fn walk(root: &Path, shown: &str, respect_ignore: bool, threads: usize, out: &mut Collected) {
     let mut builder = ignore::WalkBuilder::new(root);
     builder
         .standard_filters(true)
@@ -103,22 +103,57 @@ fn walk(root: &Path, shown: &str, respect_ignore: bool, out: &mut Collected) {
             .git_exclude(false)
             .parents(false);
     }
-    for entry in builder.build() {
+    let visit = |entry: Result<ignore::DirEntry, ignore::Error>| -> Found {
         match entry {
-            Err(e) => out.problems.push(walk_error(root, shown, &e)),
+            Err(e) => Found::Problem(walk_error(root, shown, &e)),
             Ok(entry) => {
                 if !entry.file_type().is_some_and(|t| t.is_file()) || !candidate(entry.path()) {
-                    continue;
+                    return Found::Nothing;
                 }
                 let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-                out.jobs.push(Job {
+                Found::Job(Job {
                     display: join(shown, relative),
-                    input: Input::File(entry.into_path()),
+                    input: Input::File(entry.path().to_owned()),
                     explicit: false,
-                });
+                })
             }
         }
+    };
+    let mut found = Vec::new();
+    if threads <= 1 {
+        found.extend(builder.build().map(visit));
+    } else {
+        // Large trees spend most of their time listing folders: list them
+        // on every thread too. The order is restored by sorting.
+        let shared = std::sync::Mutex::new(Vec::new());
+        builder.threads(threads).build_parallel().run(|| {
+            let (shared, visit) = (&shared, &visit);
+            Box::new(move |entry| {
+                let item = visit(entry);
+                if !matches!(item, Found::Nothing) {
+                    if let Ok(mut all) = shared.lock() {
+                        all.push(item);
+                    }
+                }
+                ignore::WalkState::Continue
+            })
+        });
+        found = shared.into_inner().unwrap_or_default();
     }
+    for item in found {
+        match item {
+            Found::Job(job) => out.jobs.push(job),
+            Found::Problem(problem) => out.problems.push(problem),
+            Found::Nothing => {}
+        }
+    }
+}
+
+/// What the search made of one entry.
+enum Found {
+    Job(Job),
+    Problem(String),
+    Nothing,
 }
 
 /// Whether a file found in a directory may be a manifest (its content
