@@ -163,7 +163,7 @@ impl Printer {
     }
 }
 
-/// `Checked 12 files: 3 errors, 5 warnings in 0.02s`.
+/// `Checked 12 files: 3 errors, 5 warnings in 24ms`.
 fn summary_line(summary: &Summary) -> String {
     let mut line = format!(
         "Checked {}: {}, {}",
@@ -177,7 +177,12 @@ fn summary_line(summary: &Summary) -> String {
             plural(summary.problems, "path")
         ));
     }
-    line.push_str(&format!(" in {:.2}s", summary.elapsed.as_secs_f64()));
+    let seconds = summary.elapsed.as_secs_f64();
+    if seconds < 1.0 {
+        line.push_str(&format!(" in {:.0}ms", seconds * 1000.0));
+    } else {
+        line.push_str(&format!(" in {seconds:.2}s"));
+    }
     line
 }
 
@@ -324,6 +329,15 @@ mod tests {
         assert_eq!(
             summary_line(&summary),
             "Checked 1 file: 2 errors, 0 warnings (1 path could not be checked) in 1.23s"
+        );
+        let quick = Summary {
+            files: 2,
+            elapsed: Duration::from_micros(4_400),
+            ..Summary::default()
+        };
+        assert_eq!(
+            summary_line(&quick),
+            "Checked 2 files: 0 errors, 0 warnings in 4ms"
         );
     }
 }
