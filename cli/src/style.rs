@@ -36,15 +36,22 @@ pub const BOLD: Style = Style::new().bold();
 
 /// Prints `error: message` to standard error.
 pub fn error(color: bool, message: &str) {
-    eprintln!("{}: {message}", paint(color, ERROR, "error"));
+    to_stderr(&format!("{}: {message}", paint(color, ERROR, "error")));
 }
 
 /// Prints `warning: message` to standard error.
 pub fn warning(color: bool, message: &str) {
-    eprintln!("{}: {message}", paint(color, WARNING, "warning"));
+    to_stderr(&format!("{}: {message}", paint(color, WARNING, "warning")));
 }
 
 /// Prints `  help: message` to standard error.
 pub fn help(color: bool, message: &str) {
-    eprintln!("  {}: {message}", paint(color, HELP, "help"));
+    to_stderr(&format!("  {}: {message}", paint(color, HELP, "help")));
+}
+
+/// Writes a line to standard error; a closed standard error is ignored
+/// (where `eprintln!` would panic).
+fn to_stderr(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }

@@ -107,7 +107,12 @@ fn walk(root: &Path, shown: &str, respect_ignore: bool, threads: usize, out: &mu
         match entry {
             Err(e) => Found::Problem(walk_error(root, shown, &e)),
             Ok(entry) => {
-                if !entry.file_type().is_some_and(|t| t.is_file()) || !candidate(entry.path()) {
+                // Symbolic links to files are followed; links to folders
+                // are not (they could loop).
+                let is_file = entry.file_type().is_some_and(|t| t.is_file())
+                    || (entry.path_is_symlink()
+                        && std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()));
+                if !candidate(entry.path()) || !is_file {
                     return Found::Nothing;
                 }
                 let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());

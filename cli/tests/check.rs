@@ -403,6 +403,26 @@ fn non_utf8_file_names() {
 
 #[cfg(unix)]
 #[test]
+fn links_to_files_are_followed_but_not_links_to_folders() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    write_tree(
+        dir.path(),
+        &[
+            ("elsewhere/real.toml", WASMER_CLEAN.as_bytes()),
+            ("elsewhere/wasmer.toml", WASMER_CLEAN.as_bytes()),
+        ],
+    );
+    let project = dir.path().join("project");
+    std::fs::create_dir(&project).expect("mkdir");
+    std::os::unix::fs::symlink("../elsewhere/real.toml", project.join("wasmer.toml"))
+        .expect("symlink");
+    std::os::unix::fs::symlink("../elsewhere", project.join("folder")).expect("symlink");
+    let run = run_in(&project, &["check", "--list-files"], None);
+    assert_eq!(run.stdout, "wasmer.toml\twasmer\n", "{run:?}");
+}
+
+#[cfg(unix)]
+#[test]
 fn unreadable_files() {
     use std::os::unix::fs::PermissionsExt;
     let project = wasmer_project();
