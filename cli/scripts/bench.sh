@@ -70,7 +70,7 @@ done
 
 echo "generated $count manifests in $dir on $(nproc) cores"
 if command -v hyperfine >/dev/null; then
-  hyperfine --warmup 2 --runs 15 -i \
+  hyperfine --warmup 3 --runs 30 -i \
     "$bin check --quiet $dir" \
     "$bin check --quiet --jobs 1 $dir"
 else
