@@ -1,0 +1,355 @@
+//! `wasm-manifests check`: finds the manifests, checks them on every core,
+//! and prints the reports in the order of their paths.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::Instant;
+
+use wasm_manifests::{Format, Options};
+
+use crate::output::{self, Printer, Rendered, Summary};
+use crate::walk::{self, Input, Job};
+use crate::{CheckArgs, ColorWhen, OutputFormat, Status, style};
+
+/// What became of one file.
+enum Outcome {
+    /// The file was read as a manifest: its counts and its output.
+    Checked {
+        errors: usize,
+        warnings: usize,
+        rendered: Rendered,
+    },
+    /// With `--list-files`: the file would be read as this format.
+    Listed { display: String, format: Format },
+    /// Found by searching a directory, but not a manifest.
+    Skipped,
+    /// The file could not be read, or its format could not be told.
+    Failed {
+        message: String,
+        help: Option<String>,
+    },
+}
+
+/// Everything needed to check one file, shared by the worker threads.
+struct Checker {
+    options: Options,
+    max_size: u64,
+    format_hint: Option<Format>,
+    /// The output format, rendered by the workers.
+    output: OutputFormat,
+    /// Colour the human output.
+    color: bool,
+    /// Only tell the format of each file (`--list-files`).
+    list_only: bool,
+    /// Standard input, read once before the workers start.
+    stdin: Option<Result<Vec<u8>, String>>,
+}
+
+impl Checker {
+    fn check(&self, job: &Job) -> Outcome {
+        let unwound =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.check_inner(job)));
+        unwound.unwrap_or_else(|_| Outcome::Failed {
+            message: format!("internal error while checking `{}`", job.display),
+            help: Some(
+                "this is a bug in wasm-manifests: please report it with the file".to_owned(),
+            ),
+        })
+    }
+
+    fn check_inner(&self, job: &Job) -> Outcome {
+        let bytes: Cow<'_, [u8]> = match &job.input {
+            Input::Stdin => match &self.stdin {
+                Some(Ok(bytes)) => Cow::Borrowed(bytes),
+                Some(Err(message)) => return failed(message.clone()),
+                None => return failed("standard input was not read".to_owned()),
+            },
+            Input::File(path) => match read_limited(path, self.max_size) {
+                Ok(bytes) => Cow::Owned(bytes),
+                Err(e) => return failed(format!("cannot read `{}`: {e}", job.display)),
+            },
+        };
+        let format = match self.format_of(job, &bytes) {
+            Ok(Some(format)) => format,
+            Ok(None) => return Outcome::Skipped,
+            Err(outcome) => return outcome,
+        };
+        if self.list_only {
+            return Outcome::Listed {
+                display: job.display.clone(),
+                format,
+            };
+        }
+        let mut report = self.options.parse_bytes(&bytes, format).into_report();
+        report.set_origin(job.display.clone());
+        Outcome::Checked {
+            errors: report.error_count(),
+            warnings: report.warning_count(),
+            rendered: output::render(self.output, self.color, &report),
+        }
+    }
+
+    /// The format to read a file as; `Ok(None)` for a file found in a
+    /// directory that is not a manifest.
+    fn format_of(&self, job: &Job, bytes: &[u8]) -> Result<Option<Format>, Outcome> {
+        let path = match &job.input {
+            Input::File(path) => path.as_path(),
+            Input::Stdin => Path::new(walk::STDIN_NAME),
+        };
+        if job.explicit {
+            if let Some(format) = self.format_hint {
+                return Ok(Some(format));
+            }
+            // The library's detection: the name, then the content. Its
+            // error names the file and says what was looked for.
+            let text = String::from_utf8_lossy(bytes);
+            let shown = Path::new(&job.display);
+            return match Format::detect(shown, &text) {
+                Ok(format) => Ok(Some(format)),
+                Err(e) => Err(Outcome::Failed {
+                    message: e.to_string(),
+                    help: Some(format!(
+                        "name the format with `--format-hint <{}>`",
+                        Format::ALL.map(Format::name).join("|")
+                    )),
+                }),
+            };
+        }
+        let by_name = Format::from_file_name(path);
+        if let Some(format) = by_name {
+            if name_decides(path) {
+                return Ok(Some(format));
+            }
+        }
+        // A name that only tells the syntax (`*.json`) is not enough in a
+        // directory full of other JSON: the content must say which format
+        // it is, and agree with the name.
+        let by_content = Format::from_content(&String::from_utf8_lossy(bytes));
+        Ok(match (by_content, by_name) {
+            (Some(content), None) => Some(content),
+            (Some(content), Some(name)) if content == name => Some(content),
+            _ => None,
+        })
+    }
+}
+
+/// Whether a file's name alone says its format: the name is one of the
+/// manifest names, not just an extension that any file could have (the
+/// library maps every `*.json` to a format, but no other `*.toml`).
+fn name_decides(path: &Path) -> bool {
+    let Some(extension) = path.extension().and_then(|e| e.to_str()) else {
+        return true;
+    };
+    let other = path.with_file_name(format!("any-other-name.{extension}"));
+    Format::from_file_name(&other).is_none()
+}
+
+fn failed(message: String) -> Outcome {
+    Outcome::Failed {
+        message,
+        help: None,
+    }
+}
+
+/// Reads at most one byte more than the limit, so a huge file is never
+/// loaded whole (the library reports it as too large).
+fn read_limited(path: &Path, max_size: u64) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(max_size.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn read_stdin(max_size: u64) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(max_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read standard input: {e}"))?;
+    Ok(bytes)
+}
+
+/// Runs `work` on every item with `threads` threads and hands the results
+/// to `sink` in the order of `items`, as soon as each one and all before it
+/// are done. Threads take the next few items from a shared index, so a slow
+/// file never holds up the others, and send their results in small batches,
+/// so the printing thread wakes up rarely.
+fn run_parallel<T, R>(
+    items: &[T],
+    threads: usize,
+    work: impl Fn(&T) -> R + Sync,
+    mut sink: impl FnMut(R),
+) where
+    T: Sync,
+    R: Send,
+{
+    if threads <= 1 || items.len() <= 1 {
+        items.iter().for_each(|item| sink(work(item)));
+        return;
+    }
+    let batch = (items.len() / (threads * 16)).clamp(1, 64);
+    let next = AtomicUsize::new(0);
+    let (sender, receiver) = mpsc::channel::<(usize, Vec<R>)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(items.len()) {
+            let sender = sender.clone();
+            let (next, work) = (&next, &work);
+            scope.spawn(move || {
+                loop {
+                    let start = next.fetch_add(batch, Ordering::Relaxed);
+                    let Some(chunk) = items.get(start..items.len().min(start + batch)) else {
+                        break;
+                    };
+                    if chunk.is_empty() {
+                        break;
+                    }
+                    let results = chunk.iter().map(work).collect();
+                    if sender.send((start, results)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        let mut waiting = BTreeMap::new();
+        let mut expected = 0;
+        for (start, results) in receiver {
+            waiting.insert(start, results);
+            while let Some(results) = waiting.remove(&expected) {
+                expected += results.len();
+                results.into_iter().for_each(&mut sink);
+            }
+        }
+    });
+}
+
+/// Runs `check`.
+pub fn run(args: CheckArgs, color: ColorWhen) -> Status {
+    let started = Instant::now();
+    let stdout_color = style::enabled(color, &std::io::stdout());
+    let stderr_color = style::enabled(color, &std::io::stderr());
+
+    let threads = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, usize::from),
+        usize::from,
+    );
+    let collected = walk::collect(&args.paths, !args.no_ignore, threads);
+    let mut printer = Printer::new(args.output, stdout_color, args.list_files);
+    let mut summary = Summary::default();
+    for problem in &collected.problems {
+        style::error(stderr_color, problem);
+        printer.problem(problem);
+        summary.problems += 1;
+    }
+
+    let reads_stdin = collected
+        .jobs
+        .iter()
+        .any(|job| matches!(job.input, Input::Stdin));
+    let checker = Checker {
+        options: Options::new()
+            .max_size(args.max_file_size)
+            .strict(args.strict),
+        max_size: args.max_file_size,
+        format_hint: args.format_hint,
+        output: args.output,
+        color: stdout_color,
+        list_only: args.list_files,
+        stdin: reads_stdin.then(|| read_stdin(args.max_file_size)),
+    };
+
+    run_parallel(
+        &collected.jobs,
+        threads,
+        |job| checker.check(job),
+        |outcome| match outcome {
+            Outcome::Checked {
+                errors,
+                warnings,
+                rendered,
+            } => {
+                summary.files += 1;
+                summary.errors += errors;
+                summary.warnings += warnings;
+                printer.report(rendered);
+            }
+            Outcome::Listed { display, format } => {
+                summary.files += 1;
+                printer.listed(&display, format);
+            }
+            Outcome::Skipped => {}
+            Outcome::Failed { message, help } => {
+                summary.problems += 1;
+                printer.flush();
+                style::error(stderr_color, &message);
+                if let Some(help) = help {
+                    style::help(stderr_color, &help);
+                }
+                printer.problem(&message);
+            }
+        },
+    );
+
+    summary.elapsed = started.elapsed();
+    // The file list has no summary line.
+    let quiet = args.quiet || args.list_files;
+    if let Err(e) = printer.finish(&summary, quiet) {
+        style::error(stderr_color, &format!("cannot write the output: {e}"));
+        return Status::Trouble;
+    }
+    if summary.files == 0 && summary.problems == 0 && !quiet {
+        let paths: Vec<String> = args
+            .paths
+            .iter()
+            .map(|p| format!("`{}`", walk::display(p)))
+            .collect();
+        style::warning(
+            stderr_color,
+            &format!("no manifest found in {}", paths.join(", ")),
+        );
+    }
+    if summary.problems > 0 {
+        Status::Trouble
+    } else if summary.errors > 0 {
+        Status::Errors
+    } else {
+        Status::Clean
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parallel_results_keep_their_order() {
+        let items: Vec<u64> = (0..500).collect();
+        for threads in [1, 2, 7] {
+            let mut seen = Vec::new();
+            run_parallel(
+                &items,
+                threads,
+                |n| {
+                    // Uneven work, so threads finish out of order.
+                    std::thread::sleep(std::time::Duration::from_micros((n * 7919) % 50));
+                    n * 2
+                },
+                |r| seen.push(r),
+            );
+            assert_eq!(seen, items.iter().map(|n| n * 2).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn manifest_names_decide_but_extensions_do_not() {
+        assert!(name_decides(Path::new("a/wasmer.toml")));
+        assert!(name_decides(Path::new("spin.toml")));
+        assert!(!name_decides(Path::new("plugin.json")));
+    }
+}

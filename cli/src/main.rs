@@ -1,0 +1,231 @@
+//! `wasm-manifests`: checks the manifests of WebAssembly packages
+//! (`wasmer.toml`, Spin `spin.toml` v1, Extism, Flow-Like) from the command
+//! line, and explains every diagnostic code.
+//!
+//! The binary is a thin layer over the `wasm-manifests` library: the library
+//! reads and validates one manifest; this crate finds the manifests, checks
+//! them on every core, and prints the reports for people or for machines.
+
+#![forbid(unsafe_code)]
+
+mod check;
+mod explain;
+mod output;
+mod sarif;
+mod style;
+mod walk;
+
+use std::num::NonZeroUsize;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use wasm_manifests::Format;
+
+/// Shown at the end of `--help`: what the exit status means.
+const EXIT_STATUS: &str = "\
+Exit status:
+  0  no errors found (warnings do not count, unless --strict)
+  1  at least one manifest has errors
+  2  usage error, or a file could not be read or identified";
+
+/// Check WebAssembly package manifests (wasmer.toml, Spin v1, Extism,
+/// Flow-Like) and explain their diagnostics.
+#[derive(Debug, Parser)]
+#[command(name = "wasm-manifests", version, after_help = EXIT_STATUS)]
+#[command(propagate_version = true, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+
+    /// When to colour the output: `auto` colours a terminal unless the
+    /// NO_COLOR environment variable is set.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true, value_name = "WHEN")]
+    color: ColorWhen,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check manifests and report every problem found.
+    ///
+    /// Each PATH is a manifest or a directory. Directories are searched
+    /// recursively, honouring .gitignore and .ignore files and skipping
+    /// hidden entries, `target/`, `node_modules/` and `.git/`. A file found
+    /// there is checked when its name is a manifest name (`wasmer.toml`,
+    /// `spin.toml`, `manifest.toml`, `flow-like.toml`), or when it is a
+    /// `.toml` or `.json` file whose content shows which format it is (and
+    /// that content agrees with what the name implies, if anything).
+    /// `Cargo.toml` files are never picked up by the search: their
+    /// `[package]` and `[dependencies]` tables look like a wasmer.toml's.
+    /// Files named on the command line are always checked. `-` reads
+    /// standard input.
+    #[command(after_help = EXIT_STATUS)]
+    Check(CheckArgs),
+    /// Print the documentation of a diagnostic code: what it checks, why,
+    /// an example and the fix.
+    #[command(
+        after_help = "Exit status:\n  0  the code was found\n  2  unknown code, or usage error"
+    )]
+    Explain(ExplainArgs),
+}
+
+/// Options of `check`.
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// Manifests or directories to check; `-` reads standard input.
+    #[arg(value_name = "PATH", default_value = ".")]
+    paths: Vec<PathBuf>,
+
+    /// How to print the diagnostics.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human, value_name = "FORMAT")]
+    output: OutputFormat,
+
+    /// Treat warnings as errors.
+    #[arg(long)]
+    strict: bool,
+
+    /// Print the diagnostics only: no summary line and no notices.
+    /// Problems reading files are still reported on standard error.
+    #[arg(short, long)]
+    quiet: bool,
+
+    /// Files larger than this are reported as `file-too-large` without
+    /// being read in full. A number of bytes, optionally followed by K, M or
+    /// G (powers of 1024; `KiB`, `MB` and the like are accepted too).
+    #[arg(long, value_name = "SIZE", default_value = "10MiB", value_parser = parse_size)]
+    max_file_size: u64,
+
+    /// How many files to check at once [default: the number of cores].
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<NonZeroUsize>,
+
+    /// The format of standard input and of the files named on the command
+    /// line, instead of detecting it from the name and content. Files found
+    /// by searching directories are always detected.
+    #[arg(long, value_name = "FORMAT", value_parser = format_parser())]
+    format_hint: Option<Format>,
+
+    /// Print the files that would be checked, each with the format it
+    /// would be read as (`path<TAB>format`), and check nothing.
+    #[arg(long)]
+    list_files: bool,
+
+    /// Check files even where .gitignore or .ignore files exclude them
+    /// (hidden entries, `target/`, `node_modules/` and `.git/` are still
+    /// skipped).
+    #[arg(long)]
+    no_ignore: bool,
+}
+
+/// Options of `explain`.
+#[derive(Debug, Args)]
+struct ExplainArgs {
+    /// The code, e.g. `wasmer/unknown-module` or `syntax-error`.
+    #[arg(value_name = "CODE", required_unless_present = "list")]
+    code: Option<String>,
+
+    /// List every code with a one-line summary instead.
+    #[arg(long, conflicts_with = "code")]
+    list: bool,
+}
+
+/// The `--output` formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    /// rustc-style reports and a summary line.
+    Human,
+    /// A JSON array with one object per diagnostic.
+    Json,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+}
+
+/// The `--color` choices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ColorWhen {
+    /// Colour when writing to a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// The exit status of a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Status {
+    /// No errors.
+    Clean = 0,
+    /// Errors in the manifests.
+    Errors = 1,
+    /// Usage or I/O problems.
+    Trouble = 2,
+}
+
+impl From<Status> for ExitCode {
+    fn from(status: Status) -> Self {
+        ExitCode::from(status as u8)
+    }
+}
+
+/// Accepts every format name the library knows, so that a new format needs
+/// no change here.
+fn format_parser() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(Format::ALL.map(Format::name)).try_map(|name| name.parse::<Format>())
+}
+
+/// Parses `1048576`, `512K`, `10MiB`, `1 GB` (all multiples of 1024).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size: write a number of bytes, e.g. 10MiB"))?;
+    let multiplier: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        other => return Err(format!("unknown size unit `{other}`; use K, M or G")),
+    };
+    number
+        .checked_mul(multiplier)
+        .ok_or_else(|| format!("`{text}` is too large"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let status = match cli.command {
+        Command::Check(args) => check::run(args, cli.color),
+        Command::Explain(args) => explain::run(&args, cli.color),
+    };
+    status.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("123"), Ok(123));
+        assert_eq!(parse_size("2K"), Ok(2048));
+        assert_eq!(parse_size("10MiB"), Ok(10 << 20));
+        assert_eq!(parse_size("1 gb"), Ok(1 << 30));
+        assert!(parse_size("ten").is_err());
+        assert!(parse_size("10 parsecs").is_err());
+        assert!(parse_size("99999999999999999999G").is_err());
+    }
+
+    #[test]
+    fn command_line_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

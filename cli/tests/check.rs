@@ -1,0 +1,555 @@
+//! `wasm-manifests check`, run as a real process: every output format,
+//! every exit status, directory searching, standard input, unreadable and
+//! non-UTF-8 input, and the options.
+
+mod support;
+
+use support::*;
+
+#[test]
+fn human_output() {
+    let project = wasmer_project();
+    let run = run_in(project.path(), &["check", "--color", "never"], None);
+    assert_eq!(run.code, 1, "{run:?}");
+    snapshot("check-human", &run);
+}
+
+#[test]
+fn human_output_in_colour_is_the_same_text() {
+    let project = wasmer_project();
+    let plain = run_in(project.path(), &["check", "--color", "never"], None);
+    let styled = run_in(project.path(), &["check", "--color", "always"], None);
+    assert!(styled.stdout.contains('\u{1b}'), "no colour: {styled:?}");
+    assert!(!plain.stdout.contains('\u{1b}'));
+    assert_eq!(
+        normalize(&strip_ansi(&styled.stdout)),
+        normalize(&plain.stdout)
+    );
+    // `auto` does not colour a pipe.
+    let auto = run_in(project.path(), &["check"], None);
+    assert!(!auto.stdout.contains('\u{1b}'));
+}
+
+#[test]
+fn no_color_is_respected_by_auto_only() {
+    let project = wasmer_project();
+    let bin = env!("CARGO_BIN_EXE_wasm-manifests");
+    let output = std::process::Command::new(bin)
+        .args(["check", "--color", "always"])
+        .current_dir(project.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    // An explicit `--color always` wins over NO_COLOR.
+    assert!(String::from_utf8_lossy(&output.stdout).contains('\u{1b}'));
+    let output = std::process::Command::new(bin)
+        .args(["check", "--color", "auto"])
+        .current_dir(project.path())
+        .env("NO_COLOR", "1")
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .expect("runs");
+    assert!(!String::from_utf8_lossy(&output.stdout).contains('\u{1b}'));
+}
+
+#[test]
+fn json_output() {
+    let project = wasmer_project();
+    let run = run_in(project.path(), &["check", "--output", "json"], None);
+    assert_eq!(run.code, 1, "{run:?}");
+    snapshot("check-json", &run);
+
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    let diagnostics = value.as_array().expect("an array");
+    assert!(!diagnostics.is_empty());
+    for d in diagnostics {
+        for key in [
+            "file",
+            "code",
+            "severity",
+            "message",
+            "path",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "start",
+            "end",
+            "help",
+            "note",
+            "labels",
+        ] {
+            assert!(d.get(key).is_some(), "`{key}` missing in {d}");
+        }
+    }
+    let files: Vec<&str> = diagnostics
+        .iter()
+        .filter_map(|d| d["file"].as_str())
+        .collect();
+    let mut sorted = files.clone();
+    sorted.sort();
+    assert_eq!(files, sorted, "diagnostics are in path order");
+}
+
+#[test]
+fn github_output() {
+    let project = wasmer_project();
+    let run = run_in(project.path(), &["check", "--output", "github"], None);
+    assert_eq!(run.code, 1, "{run:?}");
+    snapshot("check-github", &run);
+    for line in run.stdout.lines() {
+        assert!(
+            line.starts_with("::error file=") || line.starts_with("::warning file="),
+            "{line}"
+        );
+    }
+    // The odd folder name is escaped in the `file` property.
+    assert!(run.stdout.contains("file=b%2C 100%25/wasmer.toml,"));
+}
+
+#[test]
+fn exit_status_follows_the_worst_problem() {
+    let project = wasmer_project();
+    let dir = project.path();
+    let clean = run_in(dir, &["check", "c"], None);
+    assert_eq!(clean.code, 0, "{clean:?}");
+    let warnings = run_in(dir, &["check", "b, 100%"], None);
+    assert_eq!(warnings.code, 0, "warnings alone pass: {warnings:?}");
+    let errors = run_in(dir, &["check", "a"], None);
+    assert_eq!(errors.code, 1, "{errors:?}");
+    // A path that cannot be read wins over errors, and the rest is still
+    // checked.
+    let trouble = run_in(dir, &["check", "a", "missing", "c/wasmer.toml"], None);
+    assert_eq!(trouble.code, 2, "{trouble:?}");
+    snapshot("check-missing-path", &trouble);
+}
+
+#[test]
+fn strict_turns_warnings_into_errors() {
+    let project = wasmer_project();
+    let run = run_in(
+        project.path(),
+        &["check", "--strict", "b, 100%/wasmer.toml"],
+        None,
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    snapshot("check-strict", &run);
+}
+
+#[test]
+fn quiet_prints_the_diagnostics_only() {
+    let project = wasmer_project();
+    let run = run_in(project.path(), &["check", "--quiet", "a", "c"], None);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("error[wasmer/duplicate-module]"));
+    assert!(!run.stdout.contains("Checked"), "{}", run.stdout);
+    let clean = run_in(project.path(), &["check", "-q", "c"], None);
+    assert_eq!((clean.code, clean.stdout.as_str()), (0, ""));
+    // Nothing found: a warning on standard error, unless quiet.
+    let empty = tempfile::tempdir().expect("temporary folder");
+    let run = run_in(empty.path(), &["check"], None);
+    assert_eq!(run.code, 0);
+    assert!(run.stderr.contains("no manifest found in `.`"), "{run:?}");
+    let run = run_in(empty.path(), &["check", "-q"], None);
+    assert_eq!((run.stdout.as_str(), run.stderr.as_str()), ("", ""));
+}
+
+#[test]
+fn max_file_size() {
+    let project = wasmer_project();
+    let run = run_in(
+        project.path(),
+        &["check", "--max-file-size", "100", "c/wasmer.toml"],
+        None,
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stdout.contains("error[file-too-large]"), "{run:?}");
+    let run = run_in(
+        project.path(),
+        &["check", "--max-file-size", "1K", "c/wasmer.toml"],
+        None,
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let run = run_in(project.path(), &["check", "--max-file-size", "lots"], None);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("not a size"), "{run:?}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["check", "--no-such-flag"][..],
+        &["check", "--output", "xml"],
+        &["check", "--format-hint", "cargo", "-"],
+        &["check", "--jobs", "0"],
+        &["frobnicate"],
+        &[],
+    ] {
+        let run = run(args);
+        assert_eq!(run.code, 2, "{args:?}: {run:?}");
+    }
+}
+
+#[test]
+fn help_documents_the_exit_status() {
+    for args in [&["--help"][..], &["check", "--help"]] {
+        let run = run(args);
+        assert_eq!(run.code, 0);
+        assert!(run.stdout.contains("Exit status:"), "{}", run.stdout);
+        assert!(run.stdout.contains("1  at least one manifest has errors"));
+    }
+}
+
+#[test]
+fn directory_with_mixed_formats() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let broken = b"[package\n" as &[u8];
+    write_tree(
+        dir.path(),
+        &[
+            (".gitignore", b"ignored/\n"),
+            ("wasmer.toml", WASMER_CLEAN.as_bytes()),
+            (
+                "Cargo.toml",
+                b"[package]\nname = \"x\"\nversion = \"0.1.0\"\n\n[dependencies]\nserde = \"1\"\n",
+            ),
+            ("package.json", b"{\"name\": \"x\", \"version\": \"1.0.0\"}"),
+            (
+                "tsconfig.json",
+                b"{\"compilerOptions\": {\"strict\": true}}",
+            ),
+            ("notes.toml", b"title = \"not a manifest\"\n"),
+            ("README.md", b"# x\n"),
+            (
+                "app/spin.toml",
+                b"spin_manifest_version = \"1\"\nname = \"app\"\n",
+            ),
+            (
+                "app/plugin.json",
+                b"{\"wasm\": [{\"path\": \"plugin.wasm\"}]}",
+            ),
+            (
+                "app/node.toml",
+                b"manifest_version = 1\nid = \"acme.node\"\n",
+            ),
+            (
+                "app/flow-like.toml",
+                b"manifest_version = 1\nid = \"acme.flow\"\n",
+            ),
+            // A JSON document shaped like a wasmer.toml: the name says
+            // Extism, the content disagrees, so it is not a manifest.
+            ("app/model.json", b"{\"package\": {\"name\": \"a/b\"}}"),
+            ("app/sub/wasmer.toml", broken),
+            ("node_modules/pkg/wasmer.toml", broken),
+            ("deep/target/wasmer.toml", broken),
+            ("ignored/wasmer.toml", broken),
+            (".hidden/wasmer.toml", broken),
+        ],
+    );
+    // A `.git` folder marks the repository (and is never searched).
+    write_tree(dir.path(), &[(".git/wasmer.toml", broken)]);
+
+    let listed = run_in(dir.path(), &["check", "--list-files"], None);
+    assert_eq!(listed.code, 0, "{listed:?}");
+    snapshot("check-list-files", &listed);
+
+    let run = run_in(dir.path(), &["check", "--output", "json"], None);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    let files: std::collections::BTreeSet<&str> = value
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|d| d["file"].as_str())
+        .collect();
+    for skipped in [
+        "Cargo.toml",
+        "package.json",
+        "tsconfig.json",
+        "notes.toml",
+        "app/model.json",
+        "node_modules/pkg/wasmer.toml",
+        "deep/target/wasmer.toml",
+        "ignored/wasmer.toml",
+        ".hidden/wasmer.toml",
+        ".git/wasmer.toml",
+    ] {
+        assert!(!files.contains(skipped), "{skipped} was checked: {files:?}");
+    }
+    assert!(files.contains("app/sub/wasmer.toml"), "{files:?}");
+
+    // --no-ignore brings the .gitignore'd file back, nothing else.
+    let all = run_in(dir.path(), &["check", "--list-files", "--no-ignore"], None);
+    assert!(
+        all.stdout.contains("ignored/wasmer.toml\twasmer"),
+        "{all:?}"
+    );
+    assert!(!all.stdout.contains("node_modules"), "{all:?}");
+    assert_eq!(
+        all.stdout.lines().count(),
+        listed.stdout.lines().count() + 1
+    );
+
+    // Paths are shown as typed, joined with what was found under them.
+    let typed = run_in(
+        dir.path(),
+        &["check", "--list-files", "./app/", "app/sub"],
+        None,
+    );
+    assert_eq!(
+        typed.stdout,
+        "./app/flow-like.toml\tflow-like\n./app/node.toml\tflow-like\n\
+         ./app/plugin.json\textism\n./app/spin.toml\tspin\n\
+         ./app/sub/wasmer.toml\twasmer\napp/sub/wasmer.toml\twasmer\n",
+        "{typed:?}"
+    );
+}
+
+#[test]
+fn files_named_explicitly_are_always_checked() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    write_tree(
+        dir.path(),
+        &[
+            ("notes.toml", b"title = \"not a manifest\"\n"),
+            ("my-app.toml", WASMER_ERRORS.as_bytes()),
+            ("empty.toml", b""),
+        ],
+    );
+    // Detected from the content, though the name says nothing.
+    let run = run_in(
+        dir.path(),
+        &["check", "--output", "json", "my-app.toml"],
+        None,
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    // Nothing identifies these: a problem for each (exit 2), and a hint.
+    let run = run_in(
+        dir.path(),
+        &["check", "notes.toml", "empty.toml", "my-app.toml"],
+        None,
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    snapshot("check-unidentified", &run);
+    // --format-hint says which format they are.
+    let run = run_in(
+        dir.path(),
+        &["check", "--format-hint", "wasmer", "empty.toml"],
+        None,
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stdout.contains("error[empty-file]"), "{run:?}");
+}
+
+#[test]
+fn standard_input() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    // Detected from the content.
+    let run = run_in(dir.path(), &["check", "-"], Some(WASMER_ERRORS.as_bytes()));
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stdout.contains("--> <stdin>:"), "{run:?}");
+    // With a hint.
+    let run = run_in(
+        dir.path(),
+        &["check", "--format-hint", "wasmer", "-"],
+        Some(WASMER_CLEAN.as_bytes()),
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    // Nothing to go by.
+    let run = run_in(dir.path(), &["check", "-"], Some(b"title = \"x\"\n"));
+    assert_eq!(run.code, 2, "{run:?}");
+    snapshot("check-stdin-unidentified", &run);
+}
+
+#[test]
+fn non_utf8_input() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let bytes = b"[package]\nname = \"acme/caf\xe9\"\nversion = \"1.0.0\"\n" as &[u8];
+    write_tree(dir.path(), &[("latin1/wasmer.toml", bytes)]);
+    let run = run_in(dir.path(), &["check", "latin1"], None);
+    assert_eq!(run.code, 1, "{run:?}");
+    snapshot("check-non-utf8", &run);
+    let run = run_in(
+        dir.path(),
+        &["check", "--format-hint", "wasmer", "--output", "json", "-"],
+        Some(bytes),
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stdout.contains("\"code\": \"invalid-utf8\""), "{run:?}");
+    // Binary data.
+    let run = run_in(
+        dir.path(),
+        &["check", "--format-hint", "wasmer", "-"],
+        Some(b"\0asm\x01\0\0\0"),
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stdout.contains("error[binary-file]"), "{run:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn non_utf8_file_names() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let folder = dir.path().join(std::ffi::OsStr::from_bytes(b"caf\xe9"));
+    if std::fs::create_dir(&folder).is_err() {
+        println!("notice: this file system refuses non-UTF-8 names; skipping");
+        return;
+    }
+    std::fs::write(folder.join("wasmer.toml"), WASMER_ERRORS).expect("write");
+    let run = run_in(dir.path(), &["check", "--output", "json"], None);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stdout.contains("caf\u{fffd}/wasmer.toml"), "{run:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn links_to_files_are_followed_but_not_links_to_folders() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    write_tree(
+        dir.path(),
+        &[
+            ("elsewhere/real.toml", WASMER_CLEAN.as_bytes()),
+            ("elsewhere/wasmer.toml", WASMER_CLEAN.as_bytes()),
+        ],
+    );
+    let project = dir.path().join("project");
+    std::fs::create_dir(&project).expect("mkdir");
+    std::os::unix::fs::symlink("../elsewhere/real.toml", project.join("wasmer.toml"))
+        .expect("symlink");
+    std::os::unix::fs::symlink("../elsewhere", project.join("folder")).expect("symlink");
+    let run = run_in(&project, &["check", "--list-files"], None);
+    assert_eq!(run.stdout, "wasmer.toml\twasmer\n", "{run:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let project = wasmer_project();
+    let dir = project.path();
+    write_tree(dir, &[("locked/wasmer.toml", WASMER_CLEAN.as_bytes())]);
+    let locked = dir.join("locked/wasmer.toml");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    if std::fs::read(&locked).is_ok() {
+        println!(
+            "notice: running as a user who can read a mode-000 file (root?); \
+             skipping the unreadable-file assertions"
+        );
+        return;
+    }
+    write_tree(dir, &[("sealed/wasmer.toml", WASMER_CLEAN.as_bytes())]);
+    let sealed = dir.join("sealed");
+    std::fs::set_permissions(&sealed, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    let run = run_in(
+        dir,
+        &["check", "c", "locked/wasmer.toml", "locked", "sealed"],
+        None,
+    );
+    std::fs::set_permissions(&sealed, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    assert_eq!(run.code, 2, "{run:?}");
+    // The file is reported once (named and found), the folder once; the
+    // other file is still checked.
+    assert_eq!(run.stderr.lines().count(), 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("error: cannot read `locked/wasmer.toml`: Permission denied"),
+        "{run:?}"
+    );
+    assert!(
+        run.stderr
+            .contains("error: cannot read `sealed`: Permission denied"),
+        "{run:?}"
+    );
+    assert!(
+        run.stdout
+            .starts_with("Checked 1 file: 0 errors, 0 warnings (2 paths could not be checked)"),
+        "{run:?}"
+    );
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+}
+
+#[test]
+fn fixtures_have_errors() {
+    let run = run(&["check", "--color", "never", "fixtures"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    assert!(run.stdout.contains("\nerror["), "no errors printed");
+    let summary = run.stdout.lines().last().unwrap_or("");
+    assert!(summary.starts_with("Checked "), "{summary}");
+    // Every valid fixture is checked, and none has anything to report.
+    for entry in glob_fixtures("valid") {
+        let shown = format!("--> {entry}:");
+        assert!(!run.stdout.contains(&shown), "{entry} has diagnostics");
+    }
+    // The same output whatever the number of threads.
+    let one = run_with_jobs("1");
+    let many = run_with_jobs("8");
+    assert_eq!(normalize(&one), normalize(&many));
+    assert_eq!(normalize(&one), normalize(&run.stdout));
+}
+
+fn run_with_jobs(jobs: &str) -> String {
+    run(&["check", "--color", "never", "--jobs", jobs, "fixtures"]).stdout
+}
+
+/// `fixtures/<format>/<kind>/*.{toml,json}` as shown by the tool, except
+/// the expected-model files of the fixture harness.
+fn glob_fixtures(kind: &str) -> Vec<String> {
+    let root = workspace_root().join("fixtures");
+    let mut out = Vec::new();
+    for format in std::fs::read_dir(&root).expect("fixtures").flatten() {
+        let dir = format.path().join(kind);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if (name.ends_with(".toml") || name.ends_with(".json"))
+                && !name.ends_with(".model.json")
+            {
+                out.push(format!(
+                    "fixtures/{}/{kind}/{name}",
+                    format.file_name().to_string_lossy()
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The real manifests of `../shared/corpus` have no errors. Formats this
+/// build cannot validate yet report `unsupported-format`; those are the
+/// only errors allowed until every format is supported.
+#[test]
+fn corpus_has_no_errors() {
+    let corpus = workspace_root().join("../shared/corpus");
+    if !corpus.is_dir() {
+        println!(
+            "notice: {} is absent; skipping the corpus check",
+            corpus.display()
+        );
+        return;
+    }
+    let run = run(&["check", "--output", "json", "../shared/corpus"]);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    let errors: Vec<&serde_json::Value> = value
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .collect();
+    let unsupported = errors
+        .iter()
+        .filter(|d| d["code"] == "unsupported-format")
+        .count();
+    if unsupported > 0 {
+        println!(
+            "notice: {unsupported} corpus files are in formats this build cannot validate yet"
+        );
+        assert_eq!(unsupported, errors.len(), "other errors: {errors:#?}");
+        assert_eq!(run.code, 1);
+    } else {
+        assert_eq!(run.code, 0, "errors in the corpus: {errors:#?}");
+    }
+}
