@@ -72,18 +72,19 @@ impl Format {
     /// ```
     pub fn from_content(text: &str) -> Option<Format> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let keys: Vec<String> = if text.trim_start().starts_with('{') {
+        // The top-level keys, and for `package`/`dependencies` what says
+        // "Wasmer" rather than "Cargo": a `namespace/name` package or
+        // dependency, or a Wasmer-only key.
+        let (keys, wasmer_like): (Vec<String>, bool) = if text.trim_start().starts_with('{') {
             match serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text) {
-                Ok(map) => map.keys().cloned().collect(),
+                Ok(map) => (map.keys().cloned().collect(), false),
                 Err(_) => return None,
             }
         } else {
             let (table, _errors) = toml::de::DeTable::parse_recoverable(text);
-            table
-                .get_ref()
-                .keys()
-                .map(|k| k.get_ref().to_string())
-                .collect()
+            let table = table.into_inner();
+            let keys = table.keys().map(|k| k.get_ref().to_string()).collect();
+            (keys, looks_like_wasmer_package(&table))
         };
         let has = |key: &str| keys.iter().any(|k| k == key);
         if has("spin_manifest_version") || has("spin_version") {
@@ -92,10 +93,7 @@ impl Format {
             Some(Format::FlowLike)
         } else if has("wasm") {
             Some(Format::Extism)
-        } else if ["package", "module", "command", "dependencies", "fs"]
-            .iter()
-            .any(|k| has(k))
-        {
+        } else if has("module") || has("command") || has("fs") || wasmer_like {
             Some(Format::Wasmer)
         } else {
             None
@@ -120,6 +118,29 @@ impl Format {
                 path: path.display().to_string(),
             })
     }
+}
+
+/// Whether `[package]` or `[dependencies]` look like Wasmer's rather than
+/// Cargo's or another tool's: a `namespace/name` package name or
+/// dependency key, or a key only Wasmer uses.
+fn looks_like_wasmer_package(table: &toml::de::DeTable<'_>) -> bool {
+    use toml::de::DeValue;
+    let entries = |key: &str| match table.get(key).map(|v| v.get_ref()) {
+        Some(DeValue::Table(t)) => Some(t),
+        _ => None,
+    };
+    let package = entries("package").is_some_and(|package| {
+        let name_has_namespace = matches!(
+            package.get("name").map(|v| v.get_ref()),
+            Some(DeValue::String(name)) if name.contains('/')
+        );
+        name_has_namespace
+            || package.contains_key("entrypoint")
+            || package.contains_key("wasmer-extra-flags")
+    });
+    let dependencies =
+        entries("dependencies").is_some_and(|deps| deps.keys().any(|k| k.get_ref().contains('/')));
+    package || dependencies
 }
 
 impl fmt::Display for Format {

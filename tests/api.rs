@@ -254,6 +254,14 @@ fn detection_knows_all_four_formats() {
         assert_eq!(Format::from_content(text), Some(format), "{text}");
     }
     assert_eq!(Format::from_content("[server]\nport = 80"), None);
+    // A Cargo.toml also has [package] and [dependencies], but no
+    // `namespace/name` and no Wasmer-only key.
+    let cargo = "[package]\nname = \"tool\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nserde = \"1\"\n";
+    assert_eq!(Format::from_content(cargo), None);
+    assert_eq!(
+        Format::from_content("[dependencies]\n\"wasmer/python\" = \"^3\""),
+        Some(Format::Wasmer)
+    );
     assert_eq!("flow-like".parse::<Format>(), Ok(Format::FlowLike));
     assert!("cargo".parse::<Format>().is_err());
 }

@@ -517,9 +517,8 @@ fn glob_fixtures(kind: &str) -> Vec<String> {
     out
 }
 
-/// The real manifests of `../shared/corpus` have no errors. Formats this
-/// build cannot validate yet report `unsupported-format`; those are the
-/// only errors allowed until every format is supported.
+/// The real manifests of `../shared/corpus` have no errors, and all 51
+/// of them are found.
 #[test]
 fn corpus_has_no_errors() {
     let corpus = workspace_root().join("../shared/corpus");
@@ -539,17 +538,17 @@ fn corpus_has_no_errors() {
         .iter()
         .filter(|d| d["severity"] == "error")
         .collect();
-    let unsupported = errors
-        .iter()
-        .filter(|d| d["code"] == "unsupported-format")
-        .count();
-    if unsupported > 0 {
-        println!(
-            "notice: {unsupported} corpus files are in formats this build cannot validate yet"
-        );
-        assert_eq!(unsupported, errors.len(), "other errors: {errors:#?}");
-        assert_eq!(run.code, 1);
-    } else {
-        assert_eq!(run.code, 0, "errors in the corpus: {errors:#?}");
-    }
+    assert_eq!(run.code, 0, "errors in the corpus: {errors:#?}");
+    assert!(errors.is_empty());
+    let listed = run_list(&["check", "--list-files", "../shared/corpus"]);
+    assert_eq!(
+        listed, 51,
+        "every corpus manifest is found by the directory search"
+    );
+}
+
+fn run_list(args: &[&str]) -> usize {
+    let run = run(args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stdout.lines().count()
 }

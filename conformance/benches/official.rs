@@ -39,7 +39,10 @@ fn corpus(dir: &str) -> Vec<String> {
         (name.ends_with(".toml") || name.ends_with(".json")) && !name.ends_with(".model.json")
     });
     paths.sort();
-    paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect()
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
 }
 
 const EXTISM_REALISTIC: &str = r#"{
@@ -59,7 +62,9 @@ fn extism_with_data() -> String {
     let mut module = b"\0asm\x01\0\0\0".to_vec();
     module.extend((0..256 * 1024 - 8).map(|i| (i * 31 % 251) as u8));
     let data = base64::engine::general_purpose::STANDARD.encode(&module);
-    format!("{{\"wasm\": [{{\"data\": \"{data}\", \"name\": \"main\"}}], \"memory\": {{\"max_pages\": 16}}}}")
+    format!(
+        "{{\"wasm\": [{{\"data\": \"{data}\", \"name\": \"main\"}}], \"memory\": {{\"max_pages\": 16}}}}"
+    )
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -83,8 +88,12 @@ impl Parser {
     fn run(self, text: &str) -> bool {
         match self {
             Parser::Ours(format) => wasm_manifests::parse(text, format).report().has_errors(),
-            Parser::WasmerConfig => wasmer_config::package::Manifest::parse(text).is_ok_and(|m| m.validate().is_ok()),
-            Parser::ExtismManifest => serde_json::from_str::<extism_manifest::Manifest>(text).is_ok(),
+            Parser::WasmerConfig => {
+                wasmer_config::package::Manifest::parse(text).is_ok_and(|m| m.validate().is_ok())
+            }
+            Parser::ExtismManifest => {
+                serde_json::from_str::<extism_manifest::Manifest>(text).is_ok()
+            }
             Parser::TomlFloor => toml::from_str::<toml::Table>(text).is_ok(),
             Parser::JsonFloor => serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok(),
         }
@@ -103,14 +112,54 @@ fn inputs() -> Vec<Input> {
     let wasmer = vec![Ours(Format::Wasmer), WasmerConfig, TomlFloor];
     let extism = vec![Ours(Format::Extism), ExtismManifest, JsonFloor];
     vec![
-        Input { group: "wasmer", name: "corpus", texts: corpus("wasmer"), parsers: wasmer.clone() },
-        Input { group: "wasmer", name: "generated-500", texts: vec![generate::wasmer(500)], parsers: wasmer },
-        Input { group: "extism", name: "realistic-1kb", texts: vec![EXTISM_REALISTIC.to_owned()], parsers: extism.clone() },
-        Input { group: "extism", name: "minimal", texts: vec![r#"{"wasm":[{"path":"plugin.wasm"}]}"#.to_owned()], parsers: extism.clone() },
-        Input { group: "extism", name: "data-256kib", texts: vec![extism_with_data()], parsers: extism.clone() },
-        Input { group: "extism", name: "corpus", texts: corpus("extism"), parsers: extism },
-        Input { group: "spin", name: "corpus", texts: corpus("spin"), parsers: vec![Ours(Format::Spin), TomlFloor] },
-        Input { group: "flow-like", name: "corpus", texts: corpus("flowlike"), parsers: vec![Ours(Format::FlowLike), TomlFloor] },
+        Input {
+            group: "wasmer",
+            name: "corpus",
+            texts: corpus("wasmer"),
+            parsers: wasmer.clone(),
+        },
+        Input {
+            group: "wasmer",
+            name: "generated-500",
+            texts: vec![generate::wasmer(500)],
+            parsers: wasmer,
+        },
+        Input {
+            group: "extism",
+            name: "realistic-1kb",
+            texts: vec![EXTISM_REALISTIC.to_owned()],
+            parsers: extism.clone(),
+        },
+        Input {
+            group: "extism",
+            name: "minimal",
+            texts: vec![r#"{"wasm":[{"path":"plugin.wasm"}]}"#.to_owned()],
+            parsers: extism.clone(),
+        },
+        Input {
+            group: "extism",
+            name: "data-256kib",
+            texts: vec![extism_with_data()],
+            parsers: extism.clone(),
+        },
+        Input {
+            group: "extism",
+            name: "corpus",
+            texts: corpus("extism"),
+            parsers: extism,
+        },
+        Input {
+            group: "spin",
+            name: "corpus",
+            texts: corpus("spin"),
+            parsers: vec![Ours(Format::Spin), TomlFloor],
+        },
+        Input {
+            group: "flow-like",
+            name: "corpus",
+            texts: corpus("flowlike"),
+            parsers: vec![Ours(Format::FlowLike), TomlFloor],
+        },
     ]
 }
 
@@ -161,7 +210,9 @@ fn scaling(c: &mut Criterion) {
 /// Mean time in nanoseconds of every benchmark, by its full id.
 fn estimates() -> BTreeMap<String, f64> {
     fn walk(dir: &Path, out: &mut BTreeMap<String, f64>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
@@ -169,7 +220,8 @@ fn estimates() -> BTreeMap<String, f64> {
                     let read = |file: &str| -> Option<serde_json::Value> {
                         serde_json::from_str(&std::fs::read_to_string(path.join(file)).ok()?).ok()
                     };
-                    if let (Some(benchmark), Some(estimates)) = (read("benchmark.json"), read("estimates.json"))
+                    if let (Some(benchmark), Some(estimates)) =
+                        (read("benchmark.json"), read("estimates.json"))
                         && let (Some(id), Some(mean)) = (
                             benchmark["full_id"].as_str(),
                             estimates["mean"]["point_estimate"].as_f64(),
@@ -191,7 +243,10 @@ fn estimates() -> BTreeMap<String, f64> {
 fn print_ratios() {
     let times = estimates();
     println!("\n== Throughput (MiB/s) and ratios ==");
-    println!("{:<26} {:>10} {:>10} {:>10} {:>14} {:>14}", "input", "ours", "official", "floor", "official/ours", "ours/floor");
+    println!(
+        "{:<26} {:>10} {:>10} {:>10} {:>14} {:>14}",
+        "input", "ours", "official", "floor", "official/ours", "ours/floor"
+    );
     for input in inputs() {
         let bytes: usize = input.texts.iter().map(String::len).sum();
         let id = |parser: &str| format!("{}/{}/{parser}", input.group, input.name);
@@ -216,19 +271,35 @@ fn print_ratios() {
     println!("(targets: official/ours >= 1.50x; ours/floor <= 1.30x)");
 
     println!("\n== Cost per entry (ns) ==");
-    println!("{:<18} {:>10} {:>10} {:>10} {:>10} {:>10}", "manifest", "10", "100", "1000", "10000", "max/min");
+    println!(
+        "{:<18} {:>10} {:>10} {:>10} {:>10} {:>10}",
+        "manifest", "10", "100", "1000", "10000", "max/min"
+    );
     for (name, _, _) in scaling_inputs() {
         let per_entry: Vec<Option<f64>> = SIZES
             .iter()
-            .map(|n| times.get(&format!("scaling/{name}/{n}")).map(|t| t / *n as f64))
+            .map(|n| {
+                times
+                    .get(&format!("scaling/{name}/{n}"))
+                    .map(|t| t / *n as f64)
+            })
             .collect();
         let known: Vec<f64> = per_entry.iter().flatten().copied().collect();
-        let spread = match (known.iter().copied().reduce(f64::max), known.iter().copied().reduce(f64::min)) {
+        let spread = match (
+            known.iter().copied().reduce(f64::max),
+            known.iter().copied().reduce(f64::min),
+        ) {
             (Some(max), Some(min)) if min > 0.0 => format!("{:.2}x", max / min),
             _ => "-".to_owned(),
         };
-        let cells: Vec<String> = per_entry.iter().map(|v| v.map_or("-".to_owned(), |v| format!("{v:.0}"))).collect();
-        println!("{:<18} {:>10} {:>10} {:>10} {:>10} {:>10}", name, cells[0], cells[1], cells[2], cells[3], spread);
+        let cells: Vec<String> = per_entry
+            .iter()
+            .map(|v| v.map_or("-".to_owned(), |v| format!("{v:.0}")))
+            .collect();
+        println!(
+            "{:<18} {:>10} {:>10} {:>10} {:>10} {:>10}",
+            name, cells[0], cells[1], cells[2], cells[3], spread
+        );
     }
     println!("(target: max/min <= 1.30x)");
 }
