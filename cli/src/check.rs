@@ -47,6 +47,10 @@ struct Checker {
     list_only: bool,
     /// Standard input, read once before the workers start.
     stdin: Option<Result<Vec<u8>, String>>,
+    /// Check the files each manifest refers to (`--verify`).
+    verify: bool,
+    /// Warnings count as errors (`--strict`), also for verification.
+    strict: bool,
 }
 
 impl Checker {
@@ -84,7 +88,16 @@ impl Checker {
                 format,
             };
         }
-        let mut report = self.options.parse_bytes(&bytes, format).into_report();
+        let mut parsed = self.options.parse_bytes(&bytes, format);
+        if self.verify
+            && let Input::File(path) = &job.input
+        {
+            parsed.verify(manifest_dir(path));
+        }
+        let mut report = parsed.into_report();
+        if self.strict {
+            report.deny_warnings();
+        }
         report.set_origin(job.display.clone());
         Outcome::Checked {
             errors: report.error_count(),
@@ -120,10 +133,10 @@ impl Checker {
             };
         }
         let by_name = Format::from_file_name(path);
-        if let Some(format) = by_name {
-            if name_decides(path) {
-                return Ok(Some(format));
-            }
+        if let Some(format) = by_name
+            && name_decides(path)
+        {
+            return Ok(Some(format));
         }
         // A name that only tells the syntax (`*.json`) is not enough in a
         // directory full of other JSON: the content must say which format
@@ -146,6 +159,14 @@ fn name_decides(path: &Path) -> bool {
     };
     let other = path.with_file_name(format!("any-other-name.{extension}"));
     Format::from_file_name(&other).is_none()
+}
+
+/// The directory a manifest's relative paths start from.
+pub(crate) fn manifest_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
 }
 
 fn failed(message: String) -> Outcome {
@@ -262,6 +283,8 @@ pub fn run(args: CheckArgs, color: ColorWhen) -> Status {
         color: stdout_color,
         list_only: args.list_files,
         stdin: reads_stdin.then(|| read_stdin(args.max_file_size)),
+        verify: args.verify,
+        strict: args.strict,
     };
 
     run_parallel(

@@ -10,6 +10,7 @@
 
 mod check;
 mod explain;
+mod inspect;
 mod output;
 mod sarif;
 mod style;
@@ -68,6 +69,40 @@ enum Command {
         after_help = "Exit status:\n  0  the code was found\n  2  unknown code, or usage error"
     )]
     Explain(ExplainArgs),
+    /// Show what a package is and what it can touch, whatever its manifest
+    /// format: identity, modules, entry points and capabilities (network,
+    /// files, environment, limits, stores, variables, OAuth scopes), each
+    /// capability with the manifest field that grants it.
+    #[command(
+        after_help = "Exit status:\n  0  the package was read (warnings do not count)\n  1  the manifest has errors (the view is still shown when it could be built)\n  2  usage error, or the file could not be read or identified"
+    )]
+    Inspect(InspectArgs),
+}
+
+/// Options of `inspect`.
+#[derive(Debug, Args)]
+struct InspectArgs {
+    /// The manifest.
+    #[arg(value_name = "PATH")]
+    path: PathBuf,
+
+    /// `human` for a readable summary, `json` for the package view as JSON.
+    #[arg(long, value_enum, default_value_t = InspectOutput::Human, value_name = "FORMAT")]
+    output: InspectOutput,
+
+    /// The manifest's format, instead of detecting it from the name and
+    /// content.
+    #[arg(long, value_name = "FORMAT", value_parser = format_parser())]
+    format_hint: Option<Format>,
+}
+
+/// The `inspect --output` formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum InspectOutput {
+    /// A readable summary.
+    Human,
+    /// The package view as JSON.
+    Json,
 }
 
 /// Options of `check`.
@@ -110,6 +145,14 @@ struct CheckArgs {
     /// would be read as (`path<TAB>format`), and check nothing.
     #[arg(long)]
     list_files: bool,
+
+    /// Also check the files each manifest refers to, in the manifest's
+    /// directory: modules exist, are WebAssembly and match their SHA-256
+    /// digests; READMEs, licenses, mounts and bindings exist; Spin `files`
+    /// globs match something; nothing resolves outside the directory, also
+    /// through symbolic links.
+    #[arg(long)]
+    verify: bool,
 
     /// Check files even where .gitignore or .ignore files exclude them
     /// (hidden entries, `target/`, `node_modules/` and `.git/` are still
@@ -204,6 +247,7 @@ fn main() -> ExitCode {
     let status = match cli.command {
         Command::Check(args) => check::run(args, cli.color),
         Command::Explain(args) => explain::run(&args, cli.color),
+        Command::Inspect(args) => inspect::run(&args, cli.color),
     };
     status.into()
 }

@@ -116,10 +116,10 @@ impl Printer {
     /// Flushes what was printed so far, so that a message on standard
     /// error appears after the reports before it.
     pub fn flush(&mut self) {
-        if self.write_error.is_none() {
-            if let Err(e) = self.out.flush() {
-                self.write_error = Some(e);
-            }
+        if self.write_error.is_none()
+            && let Err(e) = self.out.flush()
+        {
+            self.write_error = Some(e);
         }
     }
 
@@ -155,10 +155,10 @@ impl Printer {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        if self.write_error.is_none() {
-            if let Err(e) = self.out.write_all(bytes) {
-                self.write_error = Some(e);
-            }
+        if self.write_error.is_none()
+            && let Err(e) = self.out.write_all(bytes)
+        {
+            self.write_error = Some(e);
         }
     }
 }

@@ -135,10 +135,10 @@ fn walk(root: &Path, shown: &str, respect_ignore: bool, threads: usize, out: &mu
             let (shared, visit) = (&shared, &visit);
             Box::new(move |entry| {
                 let item = visit(entry);
-                if !matches!(item, Found::Nothing) {
-                    if let Ok(mut all) = shared.lock() {
-                        all.push(item);
-                    }
+                if !matches!(item, Found::Nothing)
+                    && let Ok(mut all) = shared.lock()
+                {
+                    all.push(item);
                 }
                 ignore::WalkState::Continue
             })

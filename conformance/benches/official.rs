@@ -165,7 +165,10 @@ fn inputs() -> Vec<Input> {
 
 const SIZES: [usize; 4] = [10, 100, 1_000, 10_000];
 
-fn scaling_inputs() -> Vec<(&'static str, Format, fn(usize) -> String)> {
+/// A generated manifest: its name, its format, and its generator.
+type Scaled = (&'static str, Format, fn(usize) -> String);
+
+fn scaling_inputs() -> Vec<Scaled> {
     vec![
         ("wasmer-commands", Format::Wasmer, generate::wasmer),
         ("spin-components", Format::Spin, generate::spin),
