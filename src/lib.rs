@@ -312,13 +312,13 @@ impl Options {
 
     /// Reads `text` as a manifest of `format`.
     pub fn parse(&self, text: &str, format: Format) -> Parsed {
-        self.parse_bytes(text.as_bytes(), format)
+        self.run(text.as_bytes(), Some(text), format, "<input>".to_owned())
     }
 
     /// Reads raw bytes as a manifest of `format`; invalid UTF-8 and binary
     /// data are reported as diagnostics.
     pub fn parse_bytes(&self, bytes: &[u8], format: Format) -> Parsed {
-        self.run(bytes, format, "<input>".to_owned())
+        self.run(bytes, None, format, "<input>".to_owned())
     }
 
     /// Reads a file, detecting its format from its name, then its content.
@@ -329,14 +329,14 @@ impl Options {
             Some(format) => format,
             None => Format::detect(path, &String::from_utf8_lossy(&bytes))?,
         };
-        Ok(self.run(&bytes, format, path.display().to_string()))
+        Ok(self.run(&bytes, None, format, path.display().to_string()))
     }
 
     /// Reads a file as a manifest of `format`, whatever its name.
     pub fn parse_file_as(&self, path: impl AsRef<Path>, format: Format) -> Result<Parsed, Error> {
         let path = path.as_ref();
         let bytes = self.read_limited(path)?;
-        Ok(self.run(&bytes, format, path.display().to_string()))
+        Ok(self.run(&bytes, None, format, path.display().to_string()))
     }
 
     /// Reads at most one byte more than the limit, so a huge file is never
@@ -354,8 +354,8 @@ impl Options {
         Ok(bytes)
     }
 
-    fn run(&self, bytes: &[u8], format: Format, origin: String) -> Parsed {
-        let mut parsed = read_manifest(bytes, format, origin, self.max_size);
+    fn run(&self, bytes: &[u8], text: Option<&str>, format: Format, origin: String) -> Parsed {
+        let mut parsed = read_manifest(bytes, text, format, origin, self.max_size);
         if self.strict {
             parsed.report.deny_warnings();
         }
@@ -396,7 +396,15 @@ fn syntax_of(format: Format, text: &str) -> Syntax {
     }
 }
 
-fn read_manifest(bytes: &[u8], format: Format, origin: String, max_size: u64) -> Parsed {
+/// Reads a manifest from its bytes; `known_text` is the same bytes when the
+/// caller already has them as text (no UTF-8 check needed).
+fn read_manifest(
+    bytes: &[u8],
+    known_text: Option<&str>,
+    format: Format,
+    origin: String,
+    max_size: u64,
+) -> Parsed {
     // Unreadable input is reported without a snippet; `positions` is the
     // text (possibly lossy) that line and column numbers are counted in.
     let unreadable = |cx: Cx, positions: &str| Parsed {
@@ -416,7 +424,11 @@ fn read_manifest(bytes: &[u8], format: Format, origin: String, max_size: u64) ->
         .help("check that this is a manifest; raise the limit if it really is");
         return unreadable(cx, "");
     }
-    let text = match std::str::from_utf8(bytes) {
+    let checked = match known_text {
+        Some(text) => Ok(text),
+        None => std::str::from_utf8(bytes),
+    };
+    let text = match checked {
         Ok(text) => text,
         Err(e) => {
             let at = e.valid_up_to();

@@ -375,19 +375,51 @@ impl Cx {
 /// reports the keys nobody asked for.
 pub(crate) struct Table<'n, 'a, 'p> {
     pub entries: &'n [crate::source::Entry<'a>],
-    used: Vec<bool>,
+    used: Used,
+    /// Whether a key appears twice (JSON only; TOML refuses duplicates).
+    duplicates: bool,
     pub path: P<'p>,
+}
+
+/// Which entries of a table were looked up: a bit set, without allocation
+/// for the usual small tables.
+enum Used {
+    Small(u64),
+    Large(Vec<bool>),
+}
+
+impl Used {
+    fn new(len: usize) -> Self {
+        if len <= 64 {
+            Used::Small(0)
+        } else {
+            Used::Large(vec![false; len])
+        }
+    }
+
+    fn set(&mut self, index: usize) {
+        match self {
+            Used::Small(bits) => *bits |= 1 << index,
+            Used::Large(flags) => flags[index] = true,
+        }
+    }
+
+    fn get(&self, index: usize) -> bool {
+        match self {
+            Used::Small(bits) => bits & (1 << index) != 0,
+            Used::Large(flags) => flags[index],
+        }
+    }
 }
 
 impl<'n, 'a, 'p> Table<'n, 'a, 'p> {
     fn new(cx: &mut Cx, node: &'n Node<'a>, path: P<'p>) -> Self {
         let entries = node.as_table().unwrap_or(&[]);
-        if cx.syntax == Syntax::Json {
-            report_duplicate_keys(cx, entries, &path);
-        }
+        let duplicates = cx.syntax == Syntax::Json && report_duplicate_keys(cx, entries, &path);
         Self {
             entries,
-            used: vec![false; entries.len()],
+            used: Used::new(entries.len()),
+            duplicates,
             path,
         }
     }
@@ -396,8 +428,13 @@ impl<'n, 'a, 'p> Table<'n, 'a, 'p> {
     /// which are reported as `duplicate-key`, not as unknown keys).
     pub(crate) fn get(&mut self, key: &str) -> Option<&'n Node<'a>> {
         let index = self.entries.iter().position(|e| e.key == key)?;
-        for (used, entry) in self.used.iter_mut().zip(self.entries).skip(index) {
-            *used |= entry.key == key;
+        self.used.set(index);
+        if self.duplicates {
+            for (i, entry) in self.entries.iter().enumerate().skip(index + 1) {
+                if entry.key == key {
+                    self.used.set(i);
+                }
+            }
         }
         Some(&self.entries[index].value)
     }
@@ -463,8 +500,8 @@ impl<'n, 'a, 'p> Table<'n, 'a, 'p> {
         known: &[&str],
         special: impl Fn(&str) -> Option<String>,
     ) {
-        for (entry, used) in self.entries.iter().zip(&self.used) {
-            if *used {
+        for (index, entry) in self.entries.iter().enumerate() {
+            if self.used.get(index) {
                 continue;
             }
             let key: &str = &entry.key;
@@ -529,24 +566,35 @@ fn conversion_help(node: &Node<'_>, expected: &str) -> Option<String> {
     None
 }
 
-fn report_duplicate_keys(cx: &mut Cx, entries: &[crate::source::Entry<'_>], path: &P<'_>) {
-    if entries.len() < 2 {
-        return;
-    }
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for entry in entries {
-        let count = seen.entry(&entry.key).or_insert(0);
-        if *count > 0 {
-            let p = path.key(&entry.key);
-            cx.error(
-                codes::DUPLICATE_KEY,
-                &p,
-                format!("duplicate key `{}`", entry.key),
-            )
-            .at(&p, Target::NthKey(*count))
+/// Reports every repeated key of a JSON object; returns whether there was
+/// one. Small objects are compared pairwise (no hashing, no allocation).
+fn report_duplicate_keys(cx: &mut Cx, entries: &[crate::source::Entry<'_>], path: &P<'_>) -> bool {
+    let mut any = false;
+    let mut report = |cx: &mut Cx, key: &str, earlier: usize| {
+        any = true;
+        let p = path.key(key);
+        cx.error(codes::DUPLICATE_KEY, &p, format!("duplicate key `{key}`"))
+            .at(&p, Target::NthKey(earlier))
             .label(&p, Target::Key, "first defined here")
             .help("remove one of the two entries; parsers disagree on which one wins");
+    };
+    if entries.len() <= 32 {
+        for (i, entry) in entries.iter().enumerate() {
+            let earlier = entries[..i].iter().filter(|e| e.key == entry.key).count();
+            if earlier > 0 {
+                report(cx, &entry.key, earlier);
+            }
         }
-        *count += 1;
+    } else {
+        let mut seen: std::collections::HashMap<&str, usize> =
+            std::collections::HashMap::with_capacity(entries.len());
+        for entry in entries {
+            let count = seen.entry(&entry.key).or_insert(0);
+            if *count > 0 {
+                report(cx, &entry.key, *count);
+            }
+            *count += 1;
+        }
     }
+    any
 }

@@ -63,6 +63,13 @@ manifest_version = 1
 id = "acme.node-$i"
 name = "Node $i"
 version = "0.1.0"
+description = "Generated node $i"
+
+[[nodes]]
+id = "run"
+name = "Run"
+description = "Runs step $i"
+category = "Generated"
 TOML
       ;;
   esac

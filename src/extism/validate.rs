@@ -1012,7 +1012,10 @@ fn read_allowed_hosts(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> AllowedHosts
 }
 
 fn check_host_pattern(cx: &mut Cx, pattern: &str, path: &P<'_>) {
-    if let Err(e) = glob::Pattern::new(pattern) {
+    // Only wildcards and classes can be malformed; plain names need no
+    // compiling.
+    let has_wildcards = pattern.contains(['*', '?', '[']);
+    if has_wildcards && let Err(e) = glob::Pattern::new(pattern) {
         // The error position counts characters, not bytes.
         let (at, width) = pattern
             .char_indices()

@@ -61,6 +61,12 @@ const WASI_KEYS: &[&str] = &[
 ];
 const RUNNERS: &[&str] = &["wasi", "wcgi", "wasm4", "wasi@unstable_", "generic"];
 const WCGI_DIALECTS: &[&str] = &["rfc-3875", "wcgi"];
+/// The well-known runners' URLs, accepted without parsing them again.
+const RUNNER_URLS: &[&str] = &[
+    "https://webc.org/runner/wasi",
+    "https://webc.org/runner/wcgi",
+    "https://webc.org/runner/wasm4",
+];
 
 /// What commands need to know about a module, even one that could not be
 /// read completely (so a module with a bad `abi` does not also produce
@@ -780,7 +786,7 @@ fn check_runner(cx: &mut Cx, runner: &str, path: &P<'_>) {
             "the emscripten runner was removed from Wasmer",
         )
         .help("build the module for WASI and use `runner = \"wasi\"`");
-    } else if RUNNERS.contains(&runner) {
+    } else if RUNNERS.contains(&runner) || RUNNER_URLS.contains(&runner) {
     } else if runner.contains("://") {
         if let Err(e) = url::Url::parse(runner) {
             cx.warning(
