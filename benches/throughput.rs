@@ -20,28 +20,10 @@ use wasm_manifests::Format;
 #[path = "../conformance/src/generate.rs"]
 mod generate;
 
-/// The files of a corpus folder, or of the valid fixtures when the corpus
-/// is absent (the crate benchmarked on its own).
-fn inputs(corpus: &str, fixtures: &str) -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let corpus_dir = root.join("../shared/corpus").join(corpus);
-    let dir = if corpus_dir.is_dir() {
-        corpus_dir
-    } else {
-        root.join("fixtures").join(fixtures).join("valid")
-    };
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    files.retain(|p| {
-        let name = p.to_string_lossy();
-        (name.ends_with(".toml") || name.ends_with(".json")) && !name.ends_with(".model.json")
-    });
-    files.sort();
-    files
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect()
+/// The corpus manifests of one format (the valid fixtures when the corpus
+/// is absent).
+fn corpus(dir: &str) -> Vec<String> {
+    generate::corpus(Path::new(env!("CARGO_MANIFEST_DIR")), dir)
 }
 
 #[derive(Clone, Copy)]
@@ -89,7 +71,7 @@ fn wasmer(c: &mut Criterion) {
     pair(
         &mut group,
         "corpus",
-        &inputs("wasmer", "wasmer"),
+        &corpus("wasmer"),
         Format::Wasmer,
         Floor::TomlTable,
     );
@@ -114,7 +96,7 @@ fn spin(c: &mut Criterion) {
     pair(
         &mut group,
         "corpus",
-        &inputs("spin", "spin"),
+        &corpus("spin"),
         Format::Spin,
         Floor::TomlTable,
     );
@@ -134,38 +116,12 @@ fn spin(c: &mut Criterion) {
     group.finish();
 }
 
-/// A realistic Extism manifest of about 1 KB.
-const EXTISM_REALISTIC: &str = r#"{
-  "wasm": [
-    { "path": "plugins/transform.wasm", "name": "main", "hash": "15c66d72f683e0225c774134b42ba6e04275a7a56b0a522af538d029650f15a8" },
-    { "url": "https://cdn.example.com/plugins/lib-1.4.2.wasm", "name": "lib", "hash": "93a44bbb96c751218e4c00d479e4c14358122a389acca16205b1e4d0dc5f9476", "headers": { "Authorization": "Bearer abc123" } }
-  ],
-  "memory": { "max_pages": 256, "max_http_response_bytes": 1048576, "max_var_bytes": 4096 },
-  "config": { "region": "eu-west-1", "mode": "strict", "retries": "3", "endpoint": "https://api.example.com/v2", "log_level": "info" },
-  "allowed_hosts": ["api.example.com", "*.cdn.example.com", "auth.example.org"],
-  "allowed_paths": { "ro:data": "/data", "cache": "/cache" },
-  "timeout_ms": 5000
-}"#;
-
-const EXTISM_MINIMAL: &str = r#"{"wasm":[{"path":"plugin.wasm"}]}"#;
-
-/// A manifest embedding a 256 KiB module as base64.
-fn extism_with_data() -> String {
-    use base64::Engine;
-    let mut module = b"\0asm\x01\0\0\0".to_vec();
-    module.extend((0..256 * 1024 - 8).map(|i| (i * 31 % 251) as u8));
-    let data = base64::engine::general_purpose::STANDARD.encode(&module);
-    format!(
-        "{{\"wasm\": [{{\"data\": \"{data}\", \"name\": \"main\"}}], \"memory\": {{\"max_pages\": 16}}}}"
-    )
-}
-
 fn extism(c: &mut Criterion) {
     let mut group = c.benchmark_group("extism");
     for (name, text) in [
-        ("realistic-1kb", EXTISM_REALISTIC.to_owned()),
-        ("minimal", EXTISM_MINIMAL.to_owned()),
-        ("data-256kib", extism_with_data()),
+        ("realistic-1kb", generate::EXTISM_REALISTIC.to_owned()),
+        ("minimal", generate::EXTISM_MINIMAL.to_owned()),
+        ("data-256kib", generate::extism_with_data()),
     ] {
         assert!(
             !wasm_manifests::parse(&text, Format::Extism)
@@ -184,7 +140,7 @@ fn extism(c: &mut Criterion) {
     pair(
         &mut group,
         "corpus",
-        &inputs("extism", "extism"),
+        &corpus("extism"),
         Format::Extism,
         Floor::JsonIgnoredAny,
     );
@@ -204,7 +160,7 @@ fn flowlike(c: &mut Criterion) {
     pair(
         &mut group,
         "corpus",
-        &inputs("flowlike", "flowlike"),
+        &corpus("flowlike"),
         Format::FlowLike,
         Floor::TomlTable,
     );

@@ -341,6 +341,31 @@ impl Cx {
         }
     }
 
+    /// `[[header]]` must be an array of tables; `[header]` (a single table)
+    /// is the classic mistake, and gets a help saying so.
+    pub(crate) fn expect_array_of_tables<'n, 'a>(
+        &mut self,
+        node: &'n Node<'a>,
+        path: &P<'_>,
+        header: &str,
+    ) -> Option<&'n [Node<'a>]> {
+        let expected = format!("an array of tables (`[[{header}]]`)");
+        match &node.value {
+            Value::Array(items) => Some(items),
+            Value::Table(_) => {
+                let entry = header.rsplit('.').next().unwrap_or(header);
+                self.wrong_type(node, path, &expected).help(format!(
+                    "write the header with double brackets, `[[{header}]]`: each entry of `{entry}` is one `[[{header}]]` table"
+                ));
+                None
+            }
+            _ => {
+                self.wrong_type(node, path, &expected);
+                None
+            }
+        }
+    }
+
     /// Reads an array of strings; entries of another type are reported one
     /// by one and skipped.
     pub(crate) fn string_list(&mut self, node: &Node<'_>, path: &P<'_>) -> Option<Vec<String>> {

@@ -1,5 +1,60 @@
-//! Generated manifests of any size, for the benchmarks: every entry
-//! distinct and valid, so that the whole validation runs.
+//! Inputs for the benchmarks: generated manifests of any size (every entry
+//! distinct and valid, so that the whole validation runs), fixed Extism
+//! manifests, and the real manifests of the corpus.
+
+use std::path::Path;
+
+/// The texts of the manifests of `../shared/corpus/<dir>` (or of
+/// `fixtures/<dir>/valid` when the corpus is absent), sorted by file name.
+/// `workspace` is the root of this repository.
+pub fn corpus(workspace: &Path, dir: &str) -> Vec<String> {
+    let corpus = workspace.join("../shared/corpus").join(dir);
+    let folder = if corpus.is_dir() {
+        corpus
+    } else {
+        workspace.join("fixtures").join(dir).join("valid")
+    };
+    let mut paths: Vec<_> = std::fs::read_dir(folder)
+        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.retain(|p| {
+        let name = p.to_string_lossy();
+        (name.ends_with(".toml") || name.ends_with(".json")) && !name.ends_with(".model.json")
+    });
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
+/// A realistic Extism manifest (751 bytes): two modules, limits, config,
+/// hosts and paths.
+pub const EXTISM_REALISTIC: &str = r#"{
+  "wasm": [
+    { "path": "plugins/transform.wasm", "name": "main", "hash": "15c66d72f683e0225c774134b42ba6e04275a7a56b0a522af538d029650f15a8" },
+    { "url": "https://cdn.example.com/plugins/lib-1.4.2.wasm", "name": "lib", "hash": "93a44bbb96c751218e4c00d479e4c14358122a389acca16205b1e4d0dc5f9476", "headers": { "Authorization": "Bearer abc123" } }
+  ],
+  "memory": { "max_pages": 256, "max_http_response_bytes": 1048576, "max_var_bytes": 4096 },
+  "config": { "region": "eu-west-1", "mode": "strict", "retries": "3", "endpoint": "https://api.example.com/v2", "log_level": "info" },
+  "allowed_hosts": ["api.example.com", "*.cdn.example.com", "auth.example.org"],
+  "allowed_paths": { "ro:data": "/data", "cache": "/cache" },
+  "timeout_ms": 5000
+}"#;
+
+/// The smallest useful Extism manifest.
+pub const EXTISM_MINIMAL: &str = r#"{"wasm":[{"path":"plugin.wasm"}]}"#;
+
+/// An Extism manifest embedding a 256 KiB module as base64.
+pub fn extism_with_data() -> String {
+    use base64::Engine;
+    let mut module = b"\0asm\x01\0\0\0".to_vec();
+    module.extend((0..256 * 1024 - 8).map(|i| (i * 31 % 251) as u8));
+    let data = base64::engine::general_purpose::STANDARD.encode(&module);
+    format!(
+        "{{\"wasm\": [{{\"data\": \"{data}\", \"name\": \"main\"}}], \"memory\": {{\"max_pages\": 16}}}}"
+    )
+}
 
 /// A wasmer.toml with `n` modules and `n` commands.
 pub fn wasmer(n: usize) -> String {

@@ -183,7 +183,7 @@ pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
 
     let authors = top
         .get("authors")
-        .and_then(|n| array_of_tables(cx, n, &p.key("authors"), "authors"))
+        .and_then(|n| cx.expect_array_of_tables(n, &p.key("authors"), "authors"))
         .map(|items| {
             let path = p.key("authors");
             items
@@ -579,30 +579,6 @@ fn read_url(cx: &mut Cx, t: &mut Table<'_, '_, '_>, key: &'static str) -> Option
     Some(text.to_owned())
 }
 
-/// `[[name]]` must be an array of tables; `[name]` is the classic mistake.
-fn array_of_tables<'n, 'a>(
-    cx: &mut Cx,
-    node: &'n Node<'a>,
-    path: &P<'_>,
-    header: &str,
-) -> Option<&'n [Node<'a>]> {
-    match &node.value {
-        Value::Array(items) => Some(items),
-        Value::Table(_) => {
-            let entry = header.rsplit('.').next().unwrap_or(header);
-            cx.wrong_type(node, path, &format!("an array of tables (`[[{header}]]`)"))
-                .help(format!(
-                    "write the header with double brackets, `[[{header}]]`: each entry of `{entry}` is one `[[{header}]]` table"
-                ));
-            None
-        }
-        _ => {
-            cx.wrong_type(node, path, &format!("an array of tables (`[[{header}]]`)"));
-            None
-        }
-    }
-}
-
 /// `[name]` must be a table; `[[name]]` is the classic mistake.
 fn single_table<'n, 'a, 'p>(
     cx: &mut Cx,
@@ -756,7 +732,7 @@ fn read_permissions<'n>(
     }
     let scopes_node = t.get("oauth_scopes");
     let items = scopes_node.and_then(|n| {
-        array_of_tables(cx, n, &path.key("oauth_scopes"), "permissions.oauth_scopes")
+        cx.expect_array_of_tables(n, &path.key("oauth_scopes"), "permissions.oauth_scopes")
     });
     if scopes_node.is_some() && items.is_none() {
         providers.unknown = true;
@@ -1022,7 +998,7 @@ fn read_nodes(
     path: &P<'_>,
     providers: &Providers<'_>,
 ) -> Option<Vec<NodeEntry>> {
-    let items = array_of_tables(cx, node, path, "nodes")?;
+    let items = cx.expect_array_of_tables(node, path, "nodes")?;
     if items.is_empty() {
         cx.error(c::NO_NODES, path, "the package declares no nodes")
             .help("add a `[[nodes]]` entry with `id`, `name`, `description` and `category` for each node the module provides")

@@ -151,7 +151,8 @@ pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
         .and_then(|node| read_app_trigger(cx, node, p.key("trigger"), &mut context));
 
     let component_node = top.get("component");
-    let items = component_node.and_then(|n| array_of_tables(cx, n, &p.key("component")));
+    let items =
+        component_node.and_then(|n| cx.expect_array_of_tables(n, &p.key("component"), "component"));
     let components = match items {
         Some(items) => read_components(cx, items, &context),
         None => Vec::new(),
@@ -678,27 +679,6 @@ fn read_variable(cx: &mut Cx, node: &Node<'_>, path: P<'_>, name: &str) -> Optio
 
 // ---------------------------------------------------------------------------
 // Components
-
-/// `[[component]]` must be an array of tables; `[component]` is the
-/// classic mistake.
-fn array_of_tables<'n, 'a>(
-    cx: &mut Cx,
-    node: &'n Node<'a>,
-    path: &P<'_>,
-) -> Option<&'n [Node<'a>]> {
-    match &node.value {
-        Value::Array(items) => Some(items),
-        Value::Table(_) => {
-            cx.wrong_type(node, path, "an array of tables (`[[component]]`)")
-                .help("write the header with double brackets, `[[component]]`: each component is one entry of the `component` array");
-            None
-        }
-        _ => {
-            cx.wrong_type(node, path, "an array of tables (`[[component]]`)");
-            None
-        }
-    }
-}
 
 fn read_components(cx: &mut Cx, items: &[Node<'_>], context: &Context<'_>) -> Vec<Component> {
     let root = crate::FieldPath::root().key("component");

@@ -104,7 +104,7 @@ pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Manifest {
 
     let mut modules_seen: HashMap<&str, ModuleSeen> = HashMap::new();
     if let Some(items) =
-        module_node.and_then(|n| array_of_tables(cx, n, &p.key("module"), "module"))
+        module_node.and_then(|n| cx.expect_array_of_tables(n, &p.key("module"), "module"))
     {
         let path = p.key("module");
         for (i, item) in items.iter().enumerate() {
@@ -128,7 +128,7 @@ pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Manifest {
 
     let mut command_names: Vec<&str> = Vec::new();
     if let Some(items) =
-        command_node.and_then(|n| array_of_tables(cx, n, &p.key("command"), "command"))
+        command_node.and_then(|n| cx.expect_array_of_tables(n, &p.key("command"), "command"))
     {
         let path = p.key("command");
         let mut first_index: HashMap<&str, usize> = HashMap::new();
@@ -196,29 +196,6 @@ pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Manifest {
         ));
     }
     manifest
-}
-
-/// `[[name]]` must be an array of tables; `[name]` is the classic mistake.
-fn array_of_tables<'n, 'a>(
-    cx: &mut Cx,
-    node: &'n Node<'a>,
-    path: &P<'_>,
-    name: &str,
-) -> Option<&'n [Node<'a>]> {
-    match &node.value {
-        Value::Array(items) => Some(items),
-        Value::Table(_) => {
-            cx.wrong_type(node, path, &format!("an array of tables (`[[{name}]]`)"))
-                .help(format!(
-                    "write the header with double brackets, `[[{name}]]`: each {name} is one entry of the `{name}` array"
-                ));
-            None
-        }
-        _ => {
-            cx.wrong_type(node, path, &format!("an array of tables (`[[{name}]]`)"));
-            None
-        }
-    }
 }
 
 fn read_dependencies<'n>(
