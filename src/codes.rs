@@ -200,7 +200,7 @@ const SHARED: &[CodeDoc] = &[
     ),
     CodeDoc::new(
         PATH_OUTSIDE_PACKAGE,
-        "warning (wasmer.toml) / error (Spin)",
+        "warning (wasmer.toml, Extism) / error (Spin)",
         "A path that is absolute or climbs out of the manifest's directory with `..`.",
         "Packages are built from the manifest's directory; a path outside it depends on the machine the package is built on, and can leak files that were never meant to be published.",
         "[fs]\n\"/data\" = \"../secrets\"",
