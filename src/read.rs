@@ -80,6 +80,16 @@ impl Pending {
         self
     }
 
+    /// Adds a secondary label at a known byte range.
+    pub(crate) fn label_range(
+        &mut self,
+        range: Range<usize>,
+        message: impl Into<String>,
+    ) -> &mut Self {
+        self.labels.push((Locator::Range(range), message.into()));
+        self
+    }
+
     /// Adds a secondary label pointing at an already materialised path.
     pub(crate) fn label_path(
         &mut self,
@@ -210,13 +220,6 @@ impl Cx {
             note: None,
         });
         self.pending.last_mut().expect("just pushed")
-    }
-
-    /// Sets the help of the last diagnostic pushed.
-    pub(crate) fn last_help(&mut self, help: String) {
-        if let Some(last) = self.pending.last_mut() {
-            last.help = Some(help);
-        }
     }
 
     pub(crate) fn has_pending(&self) -> bool {
@@ -400,6 +403,9 @@ impl Cx {
 /// reports the keys nobody asked for.
 pub(crate) struct Table<'n, 'a, 'p> {
     pub entries: &'n [crate::source::Entry<'a>],
+    /// The table itself, for indexed lookups (`None` when the node was not
+    /// a table).
+    table: Option<&'n crate::source::Table<'a>>,
     used: Used,
     /// Whether a key appears twice (JSON only; TOML refuses duplicates).
     duplicates: bool,
@@ -439,10 +445,14 @@ impl Used {
 
 impl<'n, 'a, 'p> Table<'n, 'a, 'p> {
     fn new(cx: &mut Cx, node: &'n Node<'a>, path: P<'p>) -> Self {
-        let entries = node.as_table().unwrap_or(&[]);
-        let duplicates = cx.syntax == Syntax::Json && report_duplicate_keys(cx, entries, &path);
+        let table = node.as_table();
+        let entries: &[crate::source::Entry<'a>] = table.map_or(&[], |t| t);
+        let duplicates = cx.syntax == Syntax::Json
+            && table.is_some_and(|t| t.has_duplicates())
+            && report_duplicate_keys(cx, entries, &path);
         Self {
             entries,
+            table,
             used: Used::new(entries.len()),
             duplicates,
             path,
@@ -452,7 +462,7 @@ impl<'n, 'a, 'p> Table<'n, 'a, 'p> {
     /// The value of `key`, marking it as known (with its JSON duplicates,
     /// which are reported as `duplicate-key`, not as unknown keys).
     pub(crate) fn get(&mut self, key: &str) -> Option<&'n Node<'a>> {
-        let index = self.entries.iter().position(|e| e.key == key)?;
+        let index = self.table?.position(key)?;
         self.used.set(index);
         if self.duplicates {
             for (i, entry) in self.entries.iter().enumerate().skip(index + 1) {
@@ -466,7 +476,7 @@ impl<'n, 'a, 'p> Table<'n, 'a, 'p> {
 
     /// Whether `key` is present (does not mark it as used).
     pub(crate) fn has(&self, key: &str) -> bool {
-        self.entries.iter().any(|e| e.key == key)
+        self.table.is_some_and(|t| t.position(key).is_some())
     }
 
     /// The value of a required key; reports `missing-key` when absent.
@@ -560,13 +570,7 @@ impl<'n, 'a, 'p> Table<'n, 'a, 'p> {
 /// slips (a number that should be quoted, a single string that should be a
 /// list, a quoted boolean).
 fn conversion_help(node: &Node<'_>, expected: &str) -> Option<String> {
-    let scalar = match &node.value {
-        Value::Integer(i) => Some(i.to_string()),
-        Value::Float(f) => Some(f.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        Value::Datetime(d) => Some(d.to_string()),
-        _ => None,
-    };
+    let scalar = node.scalar_text();
     if expected.starts_with("a string") {
         return Some(match scalar {
             Some(text) => format!("write it as a string, in double quotes: `\"{text}\"`"),

@@ -833,11 +833,13 @@ fn read_uint(cx: &mut Cx, node: &Node<'_>, path: &P<'_>, key: &str, max: u64) ->
     };
     match &node.value {
         Value::Null => None,
-        Value::Integer(i) if (0..=i128::from(max)).contains(i) => u64::try_from(*i).ok(),
-        Value::Integer(i) => {
-            out_of_range(cx, i.to_string());
-            None
-        }
+        Value::Integer(_) | Value::Unsigned(_) => match node.as_integer() {
+            Some(i) if (0..=i128::from(max)).contains(&i) => u64::try_from(i).ok(),
+            i => {
+                out_of_range(cx, i.unwrap_or_default().to_string());
+                None
+            }
+        },
         Value::Float(f) if f.is_finite() && f.fract() == 0.0 && (*f < 0.0 || *f > max as f64) => {
             out_of_range(cx, format!("{f}"));
             None
@@ -1235,10 +1237,11 @@ fn render(syntax: Syntax, node: &Node<'_>) -> String {
             format!("{}...", quote(&head).trim_end_matches('"'))
         }
         Value::String(s) => quote(s),
-        Value::Integer(i) => i.to_string(),
-        Value::Float(f) => f.to_string(),
-        Value::Bool(b) => b.to_string(),
-        Value::Datetime(d) => d.to_string(),
+        Value::Integer(_)
+        | Value::Unsigned(_)
+        | Value::Float(_)
+        | Value::Bool(_)
+        | Value::Datetime(_) => node.scalar_text().unwrap_or_default(),
         Value::Null => "null".to_owned(),
         Value::Array(items) => {
             let items: Vec<String> = items.iter().map(|n| render(syntax, n)).collect();

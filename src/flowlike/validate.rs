@@ -146,7 +146,7 @@ fn join_with(items: &[String], word: &str) -> String {
 /// Reads a Flow-Like document, reporting every problem into `cx`.
 pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
     let p = P::ROOT;
-    if root.as_table().is_some_and(<[_]>::is_empty) {
+    if root.as_table().is_some_and(|t| t.is_empty()) {
         // Already reported as an empty file; listing every missing key adds nothing.
         cx.incomplete = true;
         return None;

@@ -430,7 +430,7 @@ impl Package {
         let mut fill = |origin: &mut Origin| match source::find(&root, &origin.path) {
             // A field the text does not have: the runtime's default applies.
             None => origin.implied = true,
-            Some(node) if !origin.implied => origin.span = Some(lines.span(node.span.clone())),
+            Some(node) if !origin.implied => origin.span = Some(lines.span(node.span())),
             Some(_) => {}
         };
         self.for_each_origin(&mut fill);

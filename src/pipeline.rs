@@ -1,0 +1,323 @@
+//! From bytes to a [`Parsed`] manifest, in one place: the input checks
+//! (size, encoding, binary data, emptiness), the one parse into the spanned
+//! tree, the format's reader and rules, and the report.
+
+use crate::read::Cx;
+use crate::source::{self, Node, Syntax, SyntaxError};
+use crate::{
+    Diagnostic, Format, Manifest, Parsed, Report, Severity, codes, extism, flowlike, spin, wasmer,
+};
+
+/// The syntax a format's document is written in. Extism manifests are JSON,
+/// or TOML when the document does not start with `{`.
+pub(crate) fn syntax_of(format: Format, text: &str) -> Syntax {
+    match format {
+        Format::Extism
+            if text
+                .trim_start_matches('\u{feff}')
+                .trim_start()
+                .starts_with('{') =>
+        {
+            Syntax::Json
+        }
+        Format::Extism => Syntax::Toml,
+        Format::Wasmer | Format::Spin | Format::FlowLike => Syntax::Toml,
+    }
+}
+
+/// Reads a manifest from its bytes; `known_text` is the same bytes when the
+/// caller already has them as text (no UTF-8 check needed).
+pub(crate) fn read_manifest(
+    bytes: &[u8],
+    known_text: Option<&str>,
+    format: Format,
+    origin: String,
+    max_size: u64,
+) -> Parsed {
+    // Unreadable input is reported without a snippet; `positions` is the
+    // text (possibly lossy) that line and column numbers are counted in.
+    let unreadable = |cx: Cx, positions: &str| Parsed {
+        format,
+        manifest: None,
+        report: Report::new(origin.clone(), "", cx.finish(positions, None)),
+        text: std::sync::Arc::from(""),
+    };
+    let mut cx = Cx::new(Syntax::Toml);
+    if bytes.len() as u64 > max_size {
+        cx.at_range(
+            Severity::Error,
+            codes::FILE_TOO_LARGE,
+            0..0,
+            format!("the file is larger than the {max_size}-byte limit"),
+        )
+        .help("check that this is a manifest; raise the limit if it really is");
+        return unreadable(cx, "");
+    }
+    let checked = match known_text {
+        Some(text) => Ok(text),
+        None => std::str::from_utf8(bytes),
+    };
+    let text = match checked {
+        Ok(text) => text,
+        Err(e) => {
+            let at = e.valid_up_to();
+            let lossy = String::from_utf8_lossy(bytes);
+            let prefix = &lossy[..at];
+            let line = prefix.matches('\n').count() + 1;
+            let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let code = if bytes.contains(&0) {
+                codes::BINARY_FILE
+            } else {
+                codes::INVALID_UTF8
+            };
+            let message = if code == codes::BINARY_FILE {
+                "the file is binary data, not a text manifest".to_owned()
+            } else {
+                format!("the file is not valid UTF-8 (line {line}, column {column}, byte {at})")
+            };
+            cx.at_range(Severity::Error, code, at..at, message)
+                .help("manifests are UTF-8 text: re-save the file as UTF-8");
+            return unreadable(cx, &lossy);
+        }
+    };
+    // `contains` is a fast memchr; the position is only needed for the message.
+    if text.as_bytes().contains(&0)
+        && let Some(at) = text.bytes().position(|b| b == 0)
+    {
+        cx.at_range(
+            Severity::Error,
+            codes::BINARY_FILE,
+            at..at,
+            format!("the file contains a NUL byte (byte {at}), so it is binary data, not a text manifest"),
+        )
+        .help("point the tool at the manifest, not at a module or archive");
+        return unreadable(cx, text);
+    }
+
+    let syntax = syntax_of(format, text);
+    cx.syntax = syntax;
+    let body = text.trim_start_matches('\u{feff}');
+    if body.trim().is_empty() {
+        cx.at_range(
+            Severity::Error,
+            codes::EMPTY_FILE,
+            0..0,
+            "the file is empty",
+        )
+        .help(empty_help(format));
+        return Parsed {
+            format,
+            manifest: None,
+            report: Report::new(origin, text, cx.finish(text, None)),
+            text: std::sync::Arc::from(text),
+        };
+    }
+
+    let (root, errors) = if syntax == Syntax::Json && text.starts_with('\u{feff}') {
+        (None, Vec::new())
+    } else {
+        source::parse(text, syntax)
+    };
+    if syntax == Syntax::Json && text.starts_with('\u{feff}') {
+        // JSON parsers stop at the mark itself: that is the whole story.
+        cx.at_range(Severity::Error, codes::SYNTAX_ERROR, 0..3, "the file starts with a byte order mark")
+            .help("JSON documents must not start with a byte order mark: save the file as UTF-8 without BOM");
+    }
+    for mut error in errors {
+        if syntax == Syntax::Json {
+            refine_json_error(text, &mut error);
+        }
+        report_syntax_error(&mut cx, syntax, text, &error);
+    }
+    if syntax == Syntax::Toml
+        && !cx.has_errors()
+        && root
+            .as_ref()
+            .and_then(Node::as_table)
+            .is_some_and(|t| t.is_empty())
+    {
+        cx.at_range(
+            Severity::Error,
+            codes::EMPTY_FILE,
+            0..0,
+            "the file has only comments",
+        )
+        .help(empty_help(format));
+    }
+
+    let manifest = match &root {
+        Some(root) if !cx.has_errors() || syntax == Syntax::Toml => {
+            read_format(root, format, &mut cx)
+        }
+        _ => None,
+    };
+    let manifest = if cx.incomplete || cx.has_errors_of(codes::SYNTAX_ERROR) {
+        None
+    } else {
+        manifest
+    };
+
+    let mut diagnostics = cx.finish(text, root.as_ref());
+    drop_cascading(&mut diagnostics);
+    Parsed {
+        format,
+        manifest,
+        report: Report::new(origin, text, diagnostics),
+        text: std::sync::Arc::from(text),
+    }
+}
+
+/// After a syntax error the parser recovers with a guess (an unquoted word
+/// becomes a boolean, `1.0.0` a float); problems reported on such guessed
+/// values only repeat the syntax error, so they are dropped.
+fn drop_cascading(diagnostics: &mut Vec<Diagnostic>) {
+    let is_syntax =
+        |d: &Diagnostic| d.code == codes::SYNTAX_ERROR || d.code == codes::TOO_DEEPLY_NESTED;
+    let mut syntax: Vec<(usize, usize)> = diagnostics
+        .iter()
+        .filter(|d| is_syntax(d))
+        .map(|d| (d.span.start, d.span.end))
+        .collect();
+    if syntax.is_empty() {
+        return;
+    }
+    // Sorted by start, with the furthest end reached so far: a diagnostic
+    // overlaps a syntax error when one starting at or before its end
+    // reaches its start (ranges taken as closed, so an empty range at a
+    // boundary counts).
+    syntax.sort_unstable();
+    let mut reach = Vec::with_capacity(syntax.len());
+    let mut furthest = 0;
+    for &(_, end) in &syntax {
+        furthest = furthest.max(end);
+        reach.push(furthest);
+    }
+    let overlaps = |start: usize, end: usize| {
+        let before = syntax.partition_point(|&(s, _)| s <= end);
+        before > 0 && reach[before - 1] >= start
+    };
+    diagnostics.retain(|d| {
+        is_syntax(d)
+            || d.span.start == d.span.end && d.span.start == 0
+            || !overlaps(d.span.start, d.span.end)
+    });
+}
+
+fn empty_help(format: Format) -> &'static str {
+    match format {
+        Format::Wasmer => {
+            "a wasmer.toml needs at least a `[package]`, a `[[module]]` or a `[[command]]`"
+        }
+        Format::Spin => "a spin.toml starts with `spin_manifest_version = \"1\"`",
+        Format::Extism => "an Extism manifest needs at least `wasm`: a list of modules",
+        Format::FlowLike => "a Flow-Like manifest starts with `manifest_version = 1`",
+    }
+}
+
+fn report_syntax_error(cx: &mut Cx, syntax: Syntax, text: &str, error: &SyntaxError) {
+    let deep = error.too_deep || error.message.contains("recursion limit");
+    let code = if deep {
+        codes::TOO_DEEPLY_NESTED
+    } else {
+        codes::SYNTAX_ERROR
+    };
+    let pending = cx.at_range(
+        Severity::Error,
+        code,
+        error.span.clone(),
+        format!("invalid {}: {}", syntax.name(), error.message),
+    );
+    if let Some(earlier) = &error.context
+        && error.message == "duplicate key"
+    {
+        pending.label_range(earlier.clone(), "first set here");
+    }
+    if deep {
+        pending.help(
+            "arrays and tables are nested too deeply; manifests never need more than a few levels",
+        );
+    } else if syntax == Syntax::Json {
+        pending.help(json_syntax_help(&error.message));
+    } else if let Some(help) = toml_syntax_help(text, error) {
+        pending.help(help);
+    }
+}
+
+/// A fix for the common TOML slips: an unquoted string, a missing value,
+/// an unclosed string or header, a key set twice.
+fn toml_syntax_help(text: &str, error: &SyntaxError) -> Option<String> {
+    let message = error.message.as_str();
+    if message.contains("duplicate key") {
+        let key = text.get(error.span.clone()).unwrap_or("").trim();
+        return Some(format!(
+            "`{key}` is already set in this table: keep only one of the two"
+        ));
+    }
+    if message.contains("unclosed table") || message.contains("unclosed array of tables") {
+        return Some("close the table header with `]` (or `]]` for an array of tables)".to_owned());
+    }
+    // `key = value` on the line of the error: what was written as the value.
+    let at = error.span.start.min(text.len());
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = text[start..].lines().next().unwrap_or("");
+    let assignment = line.split_once('=').filter(|(key, _)| {
+        let key = key.trim();
+        !key.is_empty() && !key.starts_with(['[', '#'])
+    });
+    if let Some((key, value)) = assignment {
+        let key = key.trim();
+        let value = value.split(" #").next().unwrap_or("").trim();
+        if value.is_empty() {
+            return Some(format!("give `{key}` a value, such as `{key} = \"...\"`"));
+        }
+        let bare = !value.starts_with(['"', '\'', '[', '{'])
+            && value != "true"
+            && value != "false"
+            && value.parse::<f64>().is_err();
+        if bare {
+            return Some(format!("strings must be quoted: `{key} = \"{value}\"`"));
+        }
+    }
+    if message.contains("basic string") || message.contains("literal string") {
+        return Some("close the string with the same quote it starts with, on the same line (use `\"\"\"` for multi-line strings)".to_owned());
+    }
+    None
+}
+
+/// Points a JSON syntax error at its cause: the comma itself for a
+/// trailing comma, and the comment (with a plain message) for a comment.
+fn refine_json_error(text: &str, error: &mut SyntaxError) {
+    let at = error.span.start.min(text.len());
+    let rest = text.get(at..).unwrap_or("");
+    if rest.starts_with("//") || rest.starts_with("/*") {
+        error.message = "comments are not allowed".to_owned();
+        error.span = at..at + 2;
+    } else if error.message.contains("trailing comma")
+        && let Some(comma) = text
+            .get(..at)
+            .and_then(|before| before.trim_end().strip_suffix(','))
+    {
+        error.span = comma.len()..comma.len() + 1;
+    }
+}
+
+fn json_syntax_help(message: &str) -> &'static str {
+    if message.contains("comments") {
+        "JSON has no comments: remove it"
+    } else if message.contains("trailing comma") {
+        "JSON allows no comma after the last element: remove it"
+    } else if message.contains("key must be a string") {
+        "JSON keys are written in double quotes: `\"key\": value`"
+    } else {
+        "check the JSON syntax at this position (JSON has no comments, single quotes or trailing commas)"
+    }
+}
+
+fn read_format(root: &Node<'_>, format: Format, cx: &mut Cx) -> Option<Manifest> {
+    match format {
+        Format::Wasmer => Some(Manifest::Wasmer(wasmer::read(root, cx))),
+        Format::Spin => spin::read(root, cx).map(Manifest::Spin),
+        Format::Extism => extism::read(root, cx).map(Manifest::Extism),
+        Format::FlowLike => flowlike::read(root, cx).map(Manifest::FlowLike),
+    }
+}
