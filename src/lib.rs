@@ -52,6 +52,7 @@ mod diagnostic;
 pub mod extism;
 pub mod flowlike;
 mod format;
+mod formats;
 pub mod package;
 mod path;
 mod pipeline;

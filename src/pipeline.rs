@@ -4,9 +4,7 @@
 
 use crate::read::Cx;
 use crate::source::{self, Node, Syntax, SyntaxError};
-use crate::{
-    Diagnostic, Format, Manifest, Parsed, Report, Severity, codes, extism, flowlike, spin, wasmer,
-};
+use crate::{Diagnostic, Format, Manifest, Parsed, Report, Severity, codes, formats};
 
 /// The syntax a format's document is written in. Extism manifests are JSON,
 /// or TOML when the document does not start with `{`.
@@ -96,6 +94,7 @@ pub(crate) fn read_manifest(
 
     let syntax = syntax_of(format, text);
     cx.syntax = syntax;
+    crate::rules::suggest::reset_budget();
     let body = text.trim_start_matches('\u{feff}');
     if body.trim().is_empty() {
         cx.at_range(
@@ -151,7 +150,7 @@ pub(crate) fn read_manifest(
         }
         _ => None,
     };
-    let manifest = if cx.incomplete || cx.has_errors_of(codes::SYNTAX_ERROR) {
+    let manifest = if cx.incomplete || cx.has_errors_of(codes::SYNTAX_ERROR.code) {
         None
     } else {
         manifest
@@ -171,8 +170,9 @@ pub(crate) fn read_manifest(
 /// becomes a boolean, `1.0.0` a float); problems reported on such guessed
 /// values only repeat the syntax error, so they are dropped.
 fn drop_cascading(diagnostics: &mut Vec<Diagnostic>) {
-    let is_syntax =
-        |d: &Diagnostic| d.code == codes::SYNTAX_ERROR || d.code == codes::TOO_DEEPLY_NESTED;
+    let is_syntax = |d: &Diagnostic| {
+        d.code == codes::SYNTAX_ERROR.code || d.code == codes::TOO_DEEPLY_NESTED.code
+    };
     let mut syntax: Vec<(usize, usize)> = diagnostics
         .iter()
         .filter(|d| is_syntax(d))
@@ -204,14 +204,7 @@ fn drop_cascading(diagnostics: &mut Vec<Diagnostic>) {
 }
 
 fn empty_help(format: Format) -> &'static str {
-    match format {
-        Format::Wasmer => {
-            "a wasmer.toml needs at least a `[package]`, a `[[module]]` or a `[[command]]`"
-        }
-        Format::Spin => "a spin.toml starts with `spin_manifest_version = \"1\"`",
-        Format::Extism => "an Extism manifest needs at least `wasm`: a list of modules",
-        Format::FlowLike => "a Flow-Like manifest starts with `manifest_version = 1`",
-    }
+    formats::descriptor(format).empty_help
 }
 
 fn report_syntax_error(cx: &mut Cx, syntax: Syntax, text: &str, error: &SyntaxError) {
@@ -314,10 +307,5 @@ fn json_syntax_help(message: &str) -> &'static str {
 }
 
 fn read_format(root: &Node<'_>, format: Format, cx: &mut Cx) -> Option<Manifest> {
-    match format {
-        Format::Wasmer => Some(Manifest::Wasmer(wasmer::read(root, cx))),
-        Format::Spin => spin::read(root, cx).map(Manifest::Spin),
-        Format::Extism => extism::read(root, cx).map(Manifest::Extism),
-        Format::FlowLike => flowlike::read(root, cx).map(Manifest::FlowLike),
-    }
+    (formats::descriptor(format).read)(root, cx)
 }

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::codes;
+use crate::codes::{self, Code};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::path::{FieldPath, P};
 use crate::rules::suggest;
@@ -125,13 +125,13 @@ impl Cx {
     pub(crate) fn push(
         &mut self,
         severity: Severity,
-        code: &'static str,
+        code: impl Code,
         path: &P<'_>,
         message: impl Into<String>,
     ) -> &mut Pending {
         let path = path.to_path();
         self.pending.push(Pending {
-            code,
+            code: code.name(),
             severity,
             message: message.into(),
             at: Locator::Field(path.clone(), Target::Value),
@@ -145,7 +145,7 @@ impl Cx {
 
     pub(crate) fn error(
         &mut self,
-        code: &'static str,
+        code: impl Code,
         path: &P<'_>,
         message: impl Into<String>,
     ) -> &mut Pending {
@@ -154,7 +154,7 @@ impl Cx {
 
     pub(crate) fn warning(
         &mut self,
-        code: &'static str,
+        code: impl Code,
         path: &P<'_>,
         message: impl Into<String>,
     ) -> &mut Pending {
@@ -164,7 +164,7 @@ impl Cx {
     /// A diagnostic on a field given by its materialised path.
     pub(crate) fn error_at(
         &mut self,
-        code: &'static str,
+        code: impl Code,
         path: FieldPath,
         message: impl Into<String>,
     ) -> &mut Pending {
@@ -174,7 +174,7 @@ impl Cx {
     /// A warning on a field given by its materialised path.
     pub(crate) fn warning_at(
         &mut self,
-        code: &'static str,
+        code: impl Code,
         path: FieldPath,
         message: impl Into<String>,
     ) -> &mut Pending {
@@ -184,12 +184,12 @@ impl Cx {
     fn push_path(
         &mut self,
         severity: Severity,
-        code: &'static str,
+        code: impl Code,
         path: FieldPath,
         message: impl Into<String>,
     ) -> &mut Pending {
         self.pending.push(Pending {
-            code,
+            code: code.name(),
             severity,
             message: message.into(),
             at: Locator::Field(path.clone(), Target::Value),
@@ -205,12 +205,12 @@ impl Cx {
     pub(crate) fn at_range(
         &mut self,
         severity: Severity,
-        code: &'static str,
+        code: impl Code,
         range: Range<usize>,
         message: impl Into<String>,
     ) -> &mut Pending {
         self.pending.push(Pending {
-            code,
+            code: code.name(),
             severity,
             message: message.into(),
             path: FieldPath::root(),

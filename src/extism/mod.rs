@@ -43,7 +43,13 @@ use indexmap::IndexMap;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-pub(crate) use validate::read;
+/// The format's entry in the list of formats.
+pub(crate) static FORMAT: crate::formats::Descriptor = crate::formats::Descriptor {
+    format: crate::Format::Extism,
+    rules: codes::RULES,
+    read: |root, cx| validate::read(root, cx).map(crate::Manifest::Extism),
+    empty_help: "an Extism manifest needs at least `wasm`: a list of modules",
+};
 
 /// The name the runtime gives to the module whose exports a host calls.
 pub const MAIN_MODULE: &str = "main";

@@ -58,7 +58,13 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-pub(crate) use validate::read;
+/// The format's entry in the list of formats.
+pub(crate) static FORMAT: crate::formats::Descriptor = crate::formats::Descriptor {
+    format: crate::Format::FlowLike,
+    rules: codes::RULES,
+    read: |root, cx| validate::read(root, cx).map(crate::Manifest::FlowLike),
+    empty_help: "a Flow-Like manifest starts with `manifest_version = 1`",
+};
 
 /// The manifest version this library knows (the only one Flow-Like has).
 pub const MANIFEST_VERSION: u32 = 1;

@@ -1,4 +1,45 @@
-//! "Did you mean" suggestions for misspelt keys and values.
+//! "Did you mean" suggestions for misspelt keys and values, and English
+//! lists of names.
+//!
+//! Suggestions compare the word with every candidate, which costs about
+//! the product of their lengths. Candidates can come from the document
+//! (module names, variable names), so a hostile file could ask for millions
+//! of comparisons: the work is bounded per file by a budget that the
+//! pipeline resets before each manifest ([`reset_budget`]). Once it is
+//! spent, helps fall back to their text without a suggestion.
+
+use std::cell::Cell;
+
+/// Comparison work allowed per manifest, in character pairs.
+const BUDGET: u64 = 20_000_000;
+/// Words longer than this are only matched up to case and separators.
+const MAX_WORD: usize = 64;
+
+thread_local! {
+    static LEFT: Cell<u64> = const { Cell::new(BUDGET) };
+}
+
+/// Gives the next manifest its full suggestion budget.
+pub(crate) fn reset_budget() {
+    LEFT.with(|left| left.set(BUDGET));
+}
+
+/// Takes `cost` from the budget; `false` once it is spent.
+fn spend(cost: usize) -> bool {
+    LEFT.with(|left| {
+        let cost = cost as u64;
+        match left.get().checked_sub(cost) {
+            Some(rest) => {
+                left.set(rest);
+                true
+            }
+            None => {
+                left.set(0);
+                false
+            }
+        }
+    })
+}
 
 /// Lower-cases and drops `-`/`_`, so `licenseFile`, `license_file` and
 /// `License-File` all compare equal.
@@ -21,17 +62,38 @@ pub(crate) fn is_camel_case(key: &str) -> bool {
 /// likely typo: the same word up to case and separators, or within a small
 /// edit distance.
 pub(crate) fn closest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
-    let target = normalise(word);
-    if let Some(exact) = candidates.iter().find(|c| normalise(c) == target) {
-        return Some(exact);
+    if !spend(word.len() + candidates.len()) {
+        return None;
     }
-    let limit = (target.chars().count() / 3).max(1);
-    candidates
-        .iter()
-        .map(|c| (strsim::damerau_levenshtein(&target, &normalise(c)), *c))
-        .filter(|(distance, _)| *distance <= limit)
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, c)| c)
+    let target = normalise(word);
+    let length = target.chars().count();
+    let limit = (length / 3).max(1);
+    let mut best: Option<(usize, &'c str)> = None;
+    for candidate in candidates {
+        if !spend(candidate.len()) {
+            break;
+        }
+        // Lengths alone rule most candidates out, without comparing.
+        let other = candidate
+            .chars()
+            .filter(|c| !matches!(c, '-' | '_'))
+            .count();
+        if other.abs_diff(length) > limit {
+            continue;
+        }
+        let normal = normalise(candidate);
+        if normal == target {
+            return Some(candidate);
+        }
+        if length > MAX_WORD || other > MAX_WORD || !spend(length * other) {
+            continue;
+        }
+        let distance = strsim::damerau_levenshtein(&target, &normal);
+        if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
 /// A help text for an unknown key, when one of `known` is close.
@@ -46,14 +108,37 @@ pub(crate) fn did_you_mean(key: &str, known: &[&str]) -> Option<String> {
     }
 }
 
+/// Lists longer than this are cut, with a count of the rest.
+const MAX_LISTED: usize = 24;
+
 /// "`a`, `b` or `c`".
 pub(crate) fn list(items: &[&str]) -> String {
+    join(items, "or")
+}
+
+/// "`a`, `b` and `c`".
+pub(crate) fn list_all(items: &[&str]) -> String {
+    join(items, "and")
+}
+
+fn join(items: &[&str], word: &str) -> String {
+    if items.len() > MAX_LISTED {
+        let shown: Vec<String> = items[..MAX_LISTED]
+            .iter()
+            .map(|i| format!("`{i}`"))
+            .collect();
+        return format!(
+            "{}, {word} {} more",
+            shown.join(", "),
+            items.len() - MAX_LISTED
+        );
+    }
     match items {
         [] => String::new(),
         [one] => format!("`{one}`"),
         [init @ .., last] => {
             let init: Vec<String> = init.iter().map(|i| format!("`{i}`")).collect();
-            format!("{} or `{last}`", init.join(", "))
+            format!("{} {word} `{last}`", init.join(", "))
         }
     }
 }
@@ -86,5 +171,33 @@ mod tests {
     fn lists_with_or() {
         assert_eq!(list(&["a"]), "`a`");
         assert_eq!(list(&["a", "b", "c"]), "`a`, `b` or `c`");
+        assert_eq!(list_all(&["a", "b"]), "`a` and `b`");
+        let many: Vec<String> = (0..30).map(|i| i.to_string()).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert!(list(&many).ends_with("`23`, or 6 more"));
+    }
+
+    #[test]
+    fn work_is_bounded_per_manifest() {
+        reset_budget();
+        let names: Vec<String> = (0..100_000).map(|i| format!("module-{i:06}")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let start = std::time::Instant::now();
+        let mut found = 0;
+        for i in 0..10_000 {
+            if closest(&format!("modul-{i:06}"), &names).is_some() {
+                found += 1;
+            }
+        }
+        // Some suggestions were made before the budget ran out, and the
+        // whole loop stays far from the ten billion comparisons it asked for.
+        assert!(found > 0);
+        assert!(start.elapsed() < std::time::Duration::from_secs(20));
+        reset_budget();
+        assert_eq!(closest("verison", &["version"]), Some("version"));
+        // Very long words are only matched up to case and separators.
+        let long = "x".repeat(10_000);
+        assert_eq!(closest(&long, &[long.as_str()]), Some(long.as_str()));
+        assert_eq!(closest(&format!("{long}y"), &[long.as_str()]), None);
     }
 }

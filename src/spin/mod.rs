@@ -55,7 +55,13 @@ use semver::Version;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-pub(crate) use validate::read;
+/// The format's entry in the list of formats.
+pub(crate) static FORMAT: crate::formats::Descriptor = crate::formats::Descriptor {
+    format: crate::Format::Spin,
+    rules: codes::RULES,
+    read: |root, cx| validate::read(root, cx).map(crate::Manifest::Spin),
+    empty_help: "a spin.toml starts with `spin_manifest_version = \"1\"`",
+};
 
 /// A whole `spin.toml` (manifest version 1).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

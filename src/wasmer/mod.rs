@@ -43,7 +43,13 @@ use indexmap::IndexMap;
 use semver::{Version, VersionReq};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-pub(crate) use validate::read;
+/// The format's entry in the list of formats.
+pub(crate) static FORMAT: crate::formats::Descriptor = crate::formats::Descriptor {
+    format: crate::Format::Wasmer,
+    rules: codes::RULES,
+    read: |root, cx| Some(crate::Manifest::Wasmer(validate::read(root, cx))),
+    empty_help: "a wasmer.toml needs at least a `[package]`, a `[[module]]` or a `[[command]]`",
+};
 
 /// A whole `wasmer.toml`. Every table is optional.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

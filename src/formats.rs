@@ -1,0 +1,37 @@
+//! The list of formats: one [`Descriptor`] per format, with everything the
+//! shared layer needs to know about it. Adding a format adds its folder and
+//! one line in [`FORMATS`].
+
+use crate::codes::Rule;
+use crate::read::Cx;
+use crate::source::Node;
+use crate::{Format, Manifest, extism, flowlike, spin, wasmer};
+
+/// What the shared layer knows of one format.
+pub(crate) struct Descriptor {
+    pub format: Format,
+    /// Every rule of the format, for `explain`, the README and the tests.
+    pub rules: &'static [&'static Rule],
+    /// Reads the document tree into the typed manifest, reporting every
+    /// problem; `None` when the manifest cannot be built.
+    pub read: fn(&Node<'_>, &mut Cx) -> Option<Manifest>,
+    /// What an empty file should contain, at the least.
+    pub empty_help: &'static str,
+}
+
+/// Every format, in the order of [`Format::ALL`].
+pub(crate) static FORMATS: &[&Descriptor] = &[
+    &wasmer::FORMAT,
+    &spin::FORMAT,
+    &extism::FORMAT,
+    &flowlike::FORMAT,
+];
+
+/// The descriptor of `format`.
+pub(crate) fn descriptor(format: Format) -> &'static Descriptor {
+    FORMATS
+        .iter()
+        .find(|d| d.format == format)
+        .copied()
+        .unwrap_or(FORMATS[0])
+}
