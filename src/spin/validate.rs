@@ -938,7 +938,7 @@ fn read_source(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<ComponentSou
                 } else {
                     format!(
                         "the `source` table has neither `url` nor `package` (found {})",
-                        suggest::list(&found).replace(" or ", " and ")
+                        suggest::list_all(&found)
                     )
                 };
                 let pending = cx.error(c::INVALID_SOURCE, &path, message);

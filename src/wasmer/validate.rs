@@ -402,7 +402,7 @@ fn read_package(cx: &mut Cx, node: &Node<'_>, path: P<'_>, commands: &[&str]) ->
             &path,
             format!(
                 "`[package]` has no {}",
-                suggest::list(&missing).replace(" or ", " and ")
+                suggest::list_all(&missing)
             ),
         )
         .help("publishing to the registry needs `name`, `version` and `description`");
@@ -600,7 +600,7 @@ fn read_bindings(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<Bindings> 
             } else {
                 format!(
                     "`bindings` has neither `wit-bindgen` nor `wai-version` (found {})",
-                    suggest::list(&found).replace(" or ", " and ")
+                    suggest::list_all(&found)
                 )
             };
             cx.error(c::INVALID_BINDINGS, &path, message).help(
