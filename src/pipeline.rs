@@ -3,7 +3,7 @@
 //! tree, the format's reader and rules, and the report.
 
 use crate::read::Cx;
-use crate::source::{self, Node, Syntax, SyntaxError};
+use crate::source::{self, Node, Syntax, SyntaxError, Value};
 use crate::{Diagnostic, Format, Manifest, Parsed, Report, Severity, codes, formats};
 
 /// The syntax a format's document is written in. Extism manifests are JSON,
@@ -308,4 +308,118 @@ fn json_syntax_help(message: &str) -> &'static str {
 
 fn read_format(root: &Node<'_>, format: Format, cx: &mut Cx) -> Option<Manifest> {
     (formats::descriptor(format).read)(root, cx)
+}
+
+/// Reads a manifest of `format` from any self-describing serde format, for
+/// the models' `Deserialize`: the data becomes a document tree and goes
+/// through the same reader and rules as [`crate::parse`]. The manifest is
+/// refused when any error is found, with every error in the message.
+pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+    format: Format,
+) -> Result<Manifest, D::Error> {
+    use serde::de::Error as _;
+    let root = serde::de::DeserializeSeed::deserialize(Owned { depth: 0 }, deserializer)?;
+    let syntax = match format {
+        Format::Extism => Syntax::Json,
+        _ => Syntax::Toml,
+    };
+    let mut cx = Cx::new(syntax);
+    crate::rules::suggest::reset_budget();
+    let manifest = read_format(&root, format, &mut cx);
+    let incomplete = cx.incomplete;
+    let errors: Vec<String> = cx
+        .finish("", Some(&root))
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| match d.path.is_root() {
+            true => d.message,
+            false => format!("{}: {}", d.path, d.message),
+        })
+        .collect();
+    match manifest {
+        Some(manifest) if errors.is_empty() && !incomplete => Ok(manifest),
+        _ if errors.is_empty() => Err(D::Error::custom("the manifest could not be read")),
+        _ => Err(D::Error::custom(errors.join("; "))),
+    }
+}
+
+/// Builds an owned document tree from serde data, nesting no deeper than
+/// [`source::MAX_DEPTH`].
+#[derive(Clone, Copy)]
+struct Owned {
+    depth: usize,
+}
+
+impl Owned {
+    fn nested<E: serde::de::Error>(self) -> Result<Self, E> {
+        if self.depth >= source::MAX_DEPTH {
+            return Err(E::custom("tables and arrays are nested too deeply"));
+        }
+        Ok(Owned {
+            depth: self.depth + 1,
+        })
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Owned {
+    type Value = Node<'static>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Owned {
+    type Value = Node<'static>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a manifest value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Node::new(0..0, Value::Bool(v)))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Node::new(0..0, Value::Integer(v)))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Node::new(
+            0..0,
+            i64::try_from(v).map_or(Value::Unsigned(v), Value::Integer),
+        ))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(Node::new(0..0, Value::Float(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Node::new(0..0, Value::String(v.to_owned().into())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Node::new(0..0, Value::String(v.into())))
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Node::new(0..0, Value::Null))
+    }
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(Node::new(0..0, Value::Null))
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let inner = self.nested()?;
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(inner)? {
+            items.push(item);
+        }
+        Ok(Node::new(0..0, Value::Array(items)))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let inner = self.nested()?;
+        let mut table = source::Table::new(source::TableKind::Defined);
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value_seed(inner)?;
+            table.push(source::Entry::new(key.into(), 0..0, value));
+        }
+        Ok(Node::new(0..0, Value::Table(table)))
+    }
 }

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::codes::{self, Code};
+use crate::codes::{self, Code, Rule};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::path::{FieldPath, P};
 use crate::rules::suggest;
@@ -141,6 +141,44 @@ impl Cx {
             note: None,
         });
         self.pending.last_mut().expect("just pushed")
+    }
+
+    /// Reports `rule` on the field at `path`, with the rule's severity.
+    /// Reporting a shape rule means the typed manifest cannot be built.
+    pub(crate) fn report(
+        &mut self,
+        rule: &'static Rule,
+        path: &P<'_>,
+        message: impl Into<String>,
+    ) -> &mut Pending {
+        self.report_at(rule, path.to_path(), message)
+    }
+
+    /// [`Cx::report`] on a materialised path.
+    pub(crate) fn report_at(
+        &mut self,
+        rule: &'static Rule,
+        path: FieldPath,
+        message: impl Into<String>,
+    ) -> &mut Pending {
+        debug_assert!(rule.level.is_some(), "{} needs report_as", rule.code);
+        let severity = rule.level.unwrap_or(Severity::Error);
+        self.report_as(rule, severity, path, message)
+    }
+
+    /// Reports a rule whose severity depends on the place (see
+    /// [`Rule::varies`]).
+    pub(crate) fn report_as(
+        &mut self,
+        rule: &'static Rule,
+        severity: Severity,
+        path: FieldPath,
+        message: impl Into<String>,
+    ) -> &mut Pending {
+        if rule.shape {
+            self.incomplete = true;
+        }
+        self.push_path(severity, rule, path, message)
     }
 
     pub(crate) fn error(

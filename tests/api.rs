@@ -292,3 +292,37 @@ fn every_code_is_documented_once() {
     assert!(wasm_manifests::codes::find("no-such-code").is_none());
     let _ = Severity::Error;
 }
+
+#[test]
+fn deserialize_refuses_what_parse_reports_as_an_error() {
+    use wasm_manifests::wasmer;
+    let valid = "[package]\nname = \"me/tool\"\nversion = \"1.0.0\"\ndescription = \"x\"\n\n[[module]]\nname = \"m\"\nsource = \"m.wasm\"\nabi = \"wasi\"\n\n[[command]]\nname = \"m\"\nmodule = \"m\"\nrunner = \"wasi\"\n";
+    let from_serde: wasmer::Manifest =
+        toml::from_str(valid).expect("a valid manifest deserializes");
+    let from_parse: wasmer::Manifest = valid.parse().expect("and parses");
+    assert_eq!(from_serde, from_parse);
+
+    for (broken, expected) in [
+        (valid.replace("me/tool", "me/1 tool"), "package.name"),
+        (
+            valid.replace("module = \"m\"", "module = \"nope\""),
+            "command[0].module",
+        ),
+        (
+            valid.replace("abi = \"wasi\"", "abi = \"emscripten\""),
+            "module[0].abi",
+        ),
+    ] {
+        let error = toml::from_str::<wasmer::Manifest>(&broken)
+            .expect_err("an error of parse is an error of Deserialize");
+        assert!(error.to_string().contains(expected), "{error}");
+        assert!(
+            wasm_manifests::parse(&broken, wasm_manifests::Format::Wasmer)
+                .report()
+                .has_errors()
+        );
+    }
+    // A warning (an unknown key, which Wasmer ignores) does not refuse it.
+    let warned = valid.replace("[package]\n", "[package]\ncolour = \"red\"\n");
+    assert!(toml::from_str::<wasmer::Manifest>(&warned).is_ok());
+}

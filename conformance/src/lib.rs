@@ -103,10 +103,19 @@ pub struct OurError {
 
 /// wasm-manifests' errors on `bytes` (warnings do not count).
 pub fn ours(format: Format, bytes: &[u8]) -> Vec<OurError> {
+    ours_with_severity(format, bytes, Severity::Error)
+}
+
+/// wasm-manifests' warnings on `bytes`.
+pub fn our_warnings(format: Format, bytes: &[u8]) -> Vec<OurError> {
+    ours_with_severity(format, bytes, Severity::Warning)
+}
+
+fn ours_with_severity(format: Format, bytes: &[u8], severity: Severity) -> Vec<OurError> {
     wasm_manifests::parse_bytes(bytes, format)
         .report()
         .iter()
-        .filter(|d| d.severity == Severity::Error)
+        .filter(|d| d.severity == severity)
         .map(|d| OurError {
             code: d.code,
             path: d.path.to_string(),
@@ -144,6 +153,10 @@ pub struct Deliberate {
     /// For `official-rejects`: text the official message contains.
     #[serde(default)]
     pub official_message: Option<String>,
+    /// For `official-rejects`: the entry applies only when we report this
+    /// warning (the difference is one of severity, not of silence).
+    #[serde(default)]
+    pub our_warning: Option<String>,
     /// Why the difference is deliberate.
     pub reason: String,
     /// The rule of `../shared/spec` that decides it.
@@ -199,6 +212,7 @@ fn matches_pattern(pattern: &str, text: &str) -> bool {
 pub fn classify(
     format: Format,
     ours: &[OurError],
+    warnings: &[OurError],
     official: &Verdict,
     table: &[Deliberate],
 ) -> Outcome {
@@ -239,6 +253,9 @@ pub fn classify(
                     && d.official_message
                         .as_deref()
                         .is_some_and(|m| message.contains(m))
+                    && d.our_warning
+                        .as_deref()
+                        .is_none_or(|code| warnings.iter().any(|w| w.code == code))
             });
             match explained {
                 Some(d) => Outcome::Deliberate(vec![d.id.clone()]),

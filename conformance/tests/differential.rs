@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use wasm_manifests::Format;
 use wasm_manifests_conformance::{
-    MUTATIONS, Outcome, Rng, Verdict, classify, deliberate, mutate, official, ours,
+    MUTATIONS, Outcome, Rng, Verdict, classify, deliberate, mutate, official, our_warnings, ours,
 };
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -63,6 +63,7 @@ fn compare(format: Format, cases: &[(String, Vec<u8>)]) -> BTreeMap<String, usiz
         let outcome = classify(
             format,
             &ours(format, bytes),
+            &our_warnings(format, bytes),
             &verdict(format, bytes),
             &table,
         );

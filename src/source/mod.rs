@@ -168,6 +168,29 @@ impl<'a> Node<'a> {
         }
     }
 
+    /// The value of `key`, when this is a table that has it.
+    pub(crate) fn get(&self, key: &str) -> Option<&Node<'a>> {
+        self.as_table()?.get(key)
+    }
+
+    /// The string value of `key`, when this is a table that has one.
+    pub(crate) fn str_at(&self, key: &str) -> Option<&str> {
+        self.get(key)?.as_str()
+    }
+
+    /// The items, when this is an array (none otherwise).
+    pub(crate) fn items(&self) -> &[Node<'a>] {
+        self.as_array().unwrap_or(&[])
+    }
+
+    /// The entries, when this is a table (none otherwise).
+    pub(crate) fn entries(&self) -> &[Entry<'a>] {
+        match &self.value {
+            Value::Table(table) => table,
+            _ => &[],
+        }
+    }
+
     /// The value as an integer, whatever its range.
     pub(crate) fn as_integer(&self) -> Option<i128> {
         match self.value {

@@ -32,8 +32,8 @@
 //! # Ok::<(), wasm_manifests::ParseError>(())
 //! ```
 
-pub(crate) mod codes;
-mod validate;
+mod read;
+pub(crate) mod rules;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -46,13 +46,17 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// The format's entry in the list of formats.
 pub(crate) static FORMAT: crate::formats::Descriptor = crate::formats::Descriptor {
     format: crate::Format::Wasmer,
-    rules: codes::RULES,
-    read: |root, cx| Some(crate::Manifest::Wasmer(validate::read(root, cx))),
+    rules: rules::RULES,
+    read: |root, cx| {
+        let manifest = read::read(root, cx);
+        rules::run(root, cx);
+        Some(crate::Manifest::Wasmer(manifest))
+    },
     empty_help: "a wasmer.toml needs at least a `[package]`, a `[[module]]` or a `[[command]]`",
 };
 
 /// A whole `wasmer.toml`. Every table is optional.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Manifest {
     /// `[package]`: identity and publishing metadata.
@@ -85,6 +89,19 @@ impl Manifest {
     }
 }
 
+impl<'de> Deserialize<'de> for Manifest {
+    /// Reads the manifest from any self-describing serde format with the
+    /// same reader and rules as [`crate::parse`]: what `parse` reports as an
+    /// error is refused here too.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match crate::pipeline::deserialize(deserializer, crate::Format::Wasmer)? {
+            crate::Manifest::Wasmer(manifest) => Ok(manifest),
+            #[allow(unreachable_patterns)]
+            _ => Err(serde::de::Error::custom("not a wasmer.toml")),
+        }
+    }
+}
+
 impl FromStr for Manifest {
     type Err = crate::ParseError;
 
@@ -101,7 +118,7 @@ impl FromStr for Manifest {
 
 /// `[package]`. All keys are optional for parsing; publishing needs
 /// `name`, `version` and `description`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct Package {
@@ -147,7 +164,7 @@ pub struct Package {
 }
 
 /// A `[[module]]`: a WebAssembly file (an "atom") in the package.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Module {
     /// The name commands use to refer to it.
@@ -187,7 +204,7 @@ impl Module {
 }
 
 /// A module's ABI.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Abi {
     /// No particular ABI (the default).
@@ -226,7 +243,7 @@ pub enum Bindings {
 }
 
 /// WIT bindings.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct WitBindings {
@@ -237,7 +254,7 @@ pub struct WitBindings {
 }
 
 /// WAI bindings.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct WaiBindings {
@@ -249,29 +266,6 @@ pub struct WaiBindings {
     /// `.wai` files the host provides.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub imports: Vec<PathBuf>,
-}
-
-impl<'de> Deserialize<'de> for Bindings {
-    /// The kind is chosen by key (`wit-bindgen` or `wai-version`), never by
-    /// trial and error.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        let table = toml::Table::deserialize(deserializer)?;
-        match (
-            table.contains_key("wit-bindgen"),
-            table.contains_key("wai-version"),
-        ) {
-            (true, false) => WitBindings::deserialize(table)
-                .map(Bindings::Wit)
-                .map_err(D::Error::custom),
-            (false, true) => WaiBindings::deserialize(table)
-                .map(Bindings::Wai)
-                .map_err(D::Error::custom),
-            _ => Err(D::Error::custom(
-                "bindings need exactly one of `wit-bindgen` or `wai-version`",
-            )),
-        }
-    }
 }
 
 /// A `[[command]]`, in one of its two forms.
@@ -304,27 +298,8 @@ impl Command {
     }
 }
 
-impl<'de> Deserialize<'de> for Command {
-    /// The form is chosen by the presence of `runner`, never by trial and
-    /// error.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        let table = toml::Table::deserialize(deserializer)?;
-        if table.contains_key("runner") {
-            CommandV2::deserialize(table)
-                .map(Command::V2)
-                .map_err(D::Error::custom)
-        } else {
-            CommandV1::deserialize(table)
-                .map(Command::V1)
-                .map_err(D::Error::custom)
-        }
-    }
-}
-
 /// A deprecated V1 command (no `runner`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct CommandV1 {
     /// The command's name.
@@ -340,7 +315,7 @@ pub struct CommandV1 {
 }
 
 /// A V2 command.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct CommandV2 {
     /// The command's name.
@@ -365,24 +340,8 @@ pub enum CommandAnnotations {
     Inline(Annotations),
 }
 
-impl<'de> Deserialize<'de> for CommandAnnotations {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        let table = toml::Table::deserialize(deserializer)?;
-        if table.contains_key("file") && table.contains_key("kind") {
-            FileAnnotations::deserialize(table)
-                .map(CommandAnnotations::File)
-                .map_err(D::Error::custom)
-        } else {
-            Annotations::deserialize(table)
-                .map(CommandAnnotations::Inline)
-                .map_err(D::Error::custom)
-        }
-    }
-}
-
 /// Annotations kept in a file next to the manifest.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct FileAnnotations {
     /// The file, relative to the manifest.
@@ -392,7 +351,7 @@ pub struct FileAnnotations {
 }
 
 /// The format of an annotations file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum AnnotationsFileKind {
     /// YAML.
@@ -403,7 +362,7 @@ pub enum AnnotationsFileKind {
 
 /// Inline annotations: the typed `wasi` and `wcgi` tables, and any other
 /// runner's table verbatim.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Annotations {
     /// `[command.annotations.wasi]`.
@@ -418,7 +377,7 @@ pub struct Annotations {
 }
 
 /// Settings of the WASI runner (also read by the WCGI runner).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct WasiAnnotations {
@@ -446,7 +405,7 @@ pub struct WasiAnnotations {
 }
 
 /// Settings of the WCGI runner.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct WcgiAnnotations {
     /// `rfc-3875` (default) or `wcgi`.
@@ -509,12 +468,5 @@ impl fmt::Display for ModuleReference {
 impl Serialize for ModuleReference {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for ModuleReference {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
     }
 }

@@ -1,0 +1,53 @@
+//! `wasmer/unknown-dependency`: a command uses `dependency:module`, but the dependency is not in `[dependencies]`.
+
+use crate::codes::{Category, Rule};
+use crate::path::P;
+use crate::read::Cx;
+use crate::rules::suggest;
+use crate::source::Node;
+use crate::wasmer::ModuleReference;
+
+use super::command_modules;
+
+pub(crate) static RULE: Rule = Rule::error("wasmer/unknown-dependency")
+    .category(Category::Correctness)
+    .doc(
+        "A command uses `dependency:module`, but the dependency is not in `[dependencies]`.",
+        "Validation fails with MissingDependency.",
+        "[[command]]\nname = \"run\"\nmodule = \"wasmer/python:python\"\nrunner = \"wasi\"",
+        "Add the dependency: `[dependencies]` `\"wasmer/python\" = \"^3.12\"`.",
+    );
+
+/// A command's `dependency:module` names a key of `[dependencies]`.
+pub(crate) fn check(root: &Node<'_>, cx: &mut Cx) {
+    let dependencies: Vec<&str> = root
+        .get("dependencies")
+        .map_or(&[][..], Node::entries)
+        .iter()
+        .map(|e| e.key.as_ref())
+        .collect();
+    for (i, reference) in command_modules(root) {
+        let ModuleReference::Dependency { dependency, .. } = &reference else {
+            continue;
+        };
+        if dependencies.contains(&dependency.as_str()) {
+            continue;
+        }
+        let best = suggest::closest(dependency, &dependencies);
+        let path = P::ROOT;
+        let path = path.key("command");
+        let path = path.index(i);
+        let pending = cx.report(
+            &RULE,
+            &path.key("module"),
+            format!("`{dependency}` is not in `[dependencies]`"),
+        );
+        if let Some(best) = best {
+            pending.help(format!("did you mean `{best}`?"));
+        } else {
+            pending.help(format!(
+                "add it: `[dependencies]` `\"{dependency}\" = \"<version requirement>\"`"
+            ));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! `wasmer/unknown-module`: a command's `module` names no `[[module]]` of the manifest.
+
+use crate::codes::{Category, Rule};
+use crate::path::P;
+use crate::read::Cx;
+use crate::rules::suggest;
+use crate::source::Node;
+use crate::wasmer::ModuleReference;
+
+use super::{command_modules, module_names};
+
+pub(crate) static RULE: Rule = Rule::error("wasmer/unknown-module")
+    .category(Category::Correctness)
+    .doc(
+        "A command's `module` names no `[[module]]` of the manifest.",
+        "Validation fails with MissingModuleForCommand.",
+        "[[command]]\nname = \"run\"\nmodule = \"mian\"\nrunner = \"wasi\"",
+        "Use the name of a declared module, or `namespace/package:module` for a module of a dependency.",
+    );
+
+/// A command's `module` names a module of this manifest.
+pub(crate) fn check(root: &Node<'_>, cx: &mut Cx) {
+    let modules = module_names(root);
+    for (i, reference) in command_modules(root) {
+        let ModuleReference::Local(module) = &reference else {
+            continue;
+        };
+        if modules.contains(&module.as_str()) {
+            continue;
+        }
+        let best = suggest::closest(module, &modules);
+        let path = P::ROOT;
+        let path = path.key("command");
+        let path = path.index(i);
+        let pending = cx.report(
+            &RULE,
+            &path.key("module"),
+            format!("module `{module}` is not declared in this manifest"),
+        );
+        if module.contains('/') {
+            pending.help(format!(
+                "to run a module of the dependency `{module}`, write `\"{module}:<module>\"`"
+            ));
+        } else if let Some(best) = best {
+            pending.help(format!("did you mean `{best}`?"));
+        } else {
+            pending.help(format!("declare it with `[[module]]` `name = \"{module}\"`, or use `namespace/package:{module}` for a dependency's module"));
+        }
+    }
+}
