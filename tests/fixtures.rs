@@ -1,5 +1,6 @@
-//! Runs every fixture under `fixtures/<format>/{valid,invalid}/` and compares
-//! it with the expected file beside it:
+//! Runs every fixture under `fixtures/<folder>/{valid,invalid}/` as its own
+//! test case (`cargo test --test fixtures <name>` runs the matching ones),
+//! comparing it with the expected file beside it:
 //!
 //! - `invalid/x.toml` (or `.json`) → `invalid/x.stderr`: the rendered
 //!   report. It must contain at least one diagnostic (warning-only rules
@@ -8,11 +9,17 @@
 //!   as JSON. A valid fixture must produce no diagnostic at all, and its
 //!   manifest must round-trip through serialization.
 //!
+//! The folders come from the list of formats: `fixtures/<name>` and
+//! `fixtures/<name>-<variant>` (such as `spin-v2`) belong to the format
+//! whose name, without dashes, is `<name>`. A folder that matches no format
+//! fails the run, so no fixture is ever skipped in silence.
+//!
 //! Set `BLESS=1` to rewrite the expected files from the current output, then
 //! read the diff before committing it.
 
 use std::path::{Path, PathBuf};
 
+use libtest_mimic::{Arguments, Failed, Trial};
 use wasm_manifests::{Format, Manifest};
 
 fn fixtures_root() -> PathBuf {
@@ -23,13 +30,38 @@ fn bless() -> bool {
     std::env::var_os("BLESS").is_some_and(|v| v != "0")
 }
 
-/// Inputs of one kind (`valid` / `invalid`) for one format.
-fn inputs(format: Format, kind: &str) -> Vec<PathBuf> {
-    // Folders are named without the dash: `fixtures/flowlike/` for `flow-like`.
-    let dir = fixtures_root()
-        .join(format.name().replace('-', ""))
-        .join(kind);
-    let Ok(entries) = std::fs::read_dir(&dir) else {
+/// The format a fixture folder belongs to (`flowlike` → Flow-Like,
+/// `spin-v2` → Spin); `None` for folders that are not format fixtures.
+fn folder_format(folder: &str) -> Option<Format> {
+    let base = folder.split('-').next().unwrap_or(folder);
+    Format::ALL
+        .into_iter()
+        .find(|format| format.name().replace('-', "") == base)
+}
+
+/// The fixture folders of every format: `(folder, format)`.
+fn folders() -> Vec<(PathBuf, Format)> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(fixtures_root()) else {
+        return out;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name == "verify" || !path.is_dir() {
+            continue;
+        }
+        let format =
+            folder_format(&name).unwrap_or_else(|| panic!("fixtures/{name} matches no format"));
+        out.push((path, format));
+    }
+    out.sort();
+    out
+}
+
+/// Inputs of one kind (`valid` / `invalid`) in one fixture folder.
+fn inputs(folder: &Path, kind: &str) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(folder.join(kind)) else {
         return Vec::new();
     };
     let mut files: Vec<PathBuf> = entries
@@ -52,29 +84,25 @@ fn relative(path: &Path) -> String {
 }
 
 /// Compares `actual` with the expected file, or rewrites it under BLESS.
-/// Returns a readable diff on mismatch.
-fn compare(expected_path: &Path, actual: &str) -> Option<String> {
+fn compare(expected_path: &Path, actual: &str) -> Result<(), Failed> {
     if bless() {
         std::fs::write(expected_path, actual).expect("write expected file");
-        return None;
+        return Ok(());
     }
-    let expected = match std::fs::read_to_string(expected_path) {
-        Ok(text) => text,
-        Err(_) => {
-            return Some(format!(
-                "{} is missing; run with BLESS=1 to create it, then read it\n--- actual ---\n{actual}",
-                relative(expected_path)
-            ));
-        }
-    };
+    let expected = std::fs::read_to_string(expected_path).map_err(|_| {
+        format!(
+            "{} is missing; run with BLESS=1 to create it, then read it\n--- actual ---\n{actual}",
+            relative(expected_path)
+        )
+    })?;
     if expected == actual {
-        return None;
+        return Ok(());
     }
     let diff = similar::TextDiff::from_lines(expected.as_str(), actual)
         .unified_diff()
         .header("expected", "actual")
         .to_string();
-    Some(format!("{} differs:\n{diff}", relative(expected_path)))
+    Err(format!("{} differs:\n{diff}", relative(expected_path)).into())
 }
 
 /// The typed manifest written back in its own syntax.
@@ -85,91 +113,86 @@ fn reserialize(manifest: &Manifest) -> String {
     }
 }
 
-fn run(format: Format) {
-    let mut failures = Vec::new();
-    let mut count = 0;
-
-    for input in inputs(format, "invalid") {
-        count += 1;
-        let parsed = wasm_manifests::Options::new()
-            .parse_file_as(&input, format)
-            .expect("fixture is readable");
-        let mut report = parsed.into_report();
-        report.set_origin(relative(&input));
-        if report.is_empty() {
-            failures.push(format!(
-                "{}: an invalid fixture must report at least one diagnostic",
-                relative(&input)
-            ));
-        }
-        failures.extend(compare(&input.with_extension("stderr"), &report.render()));
+fn check_invalid(input: &Path, format: Format) -> Result<(), Failed> {
+    let parsed = wasm_manifests::Options::new()
+        .parse_file_as(input, format)
+        .map_err(|e| e.to_string())?;
+    let mut report = parsed.into_report();
+    report.set_origin(relative(input));
+    if report.is_empty() {
+        return Err("an invalid fixture must report at least one diagnostic".into());
     }
+    compare(&input.with_extension("stderr"), &report.render())
+}
 
-    for input in inputs(format, "valid") {
-        count += 1;
-        let parsed = wasm_manifests::Options::new()
-            .parse_file_as(&input, format)
-            .expect("fixture is readable");
-        if !parsed.report().is_empty() {
-            failures.push(format!(
-                "{}: a valid fixture must stay quiet, but reported:\n{}",
-                relative(&input),
-                parsed.report()
-            ));
-            continue;
-        }
-        let Some(manifest) = parsed.manifest() else {
-            failures.push(format!("{}: no manifest was built", relative(&input)));
-            continue;
-        };
-        let json = serde_json::to_string_pretty(manifest).expect("serialize") + "\n";
-        failures.extend(compare(&input.with_extension("model.json"), &json));
+fn check_valid(input: &Path, format: Format) -> Result<(), Failed> {
+    let parsed = wasm_manifests::Options::new()
+        .parse_file_as(input, format)
+        .map_err(|e| e.to_string())?;
+    if !parsed.report().is_empty() {
+        return Err(format!(
+            "a valid fixture must stay quiet, but reported:\n{}",
+            parsed.report()
+        )
+        .into());
+    }
+    let manifest = parsed.manifest().ok_or("no manifest was built")?;
+    let json = serde_json::to_string_pretty(manifest).expect("serialize") + "\n";
+    compare(&input.with_extension("model.json"), &json)?;
+    // The model round-trips through its own syntax.
+    let again = wasm_manifests::parse(&reserialize(manifest), format);
+    if again.manifest() != Some(manifest) || !again.report().is_empty() {
+        return Err(format!(
+            "the manifest does not round-trip through serialization:\n{}\n{}",
+            reserialize(manifest),
+            again.report()
+        )
+        .into());
+    }
+    Ok(())
+}
 
-        // The model round-trips through its own syntax.
-        let again = wasm_manifests::parse(&reserialize(manifest), format);
-        if again.manifest() != Some(manifest) || !again.report().is_empty() {
-            failures.push(format!(
-                "{}: the manifest does not round-trip through serialization:\n{}\n{}",
-                relative(&input),
-                reserialize(manifest),
-                again.report()
-            ));
+fn main() {
+    let args = Arguments::from_args();
+    let mut trials = Vec::new();
+    for (folder, format) in folders() {
+        let folder_name = folder
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        for kind in ["invalid", "valid"] {
+            for input in inputs(&folder, kind) {
+                let stem = input
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                let name = format!("{folder_name}::{kind}::{stem}");
+                let check = if kind == "valid" {
+                    check_valid
+                } else {
+                    check_invalid
+                };
+                trials.push(Trial::test(name, move || check(&input, format)));
+            }
         }
     }
-
     assert!(
-        failures.is_empty(),
-        "{} fixture problem(s):\n\n{}",
-        failures.len(),
-        failures.join("\n\n")
+        trials.len() > 100 || !fixtures_root().exists(),
+        "expected the fixture folders, found {} fixtures",
+        trials.len()
     );
-    println!("{count} {format} fixtures checked");
-}
-
-#[test]
-fn wasmer_fixtures() {
-    run(Format::Wasmer);
-}
-
-#[test]
-fn spin_fixtures() {
-    run(Format::Spin);
-}
-
-#[test]
-fn extism_fixtures() {
-    run(Format::Extism);
-}
-
-#[test]
-fn flowlike_fixtures() {
-    run(Format::FlowLike);
+    trials.push(Trial::test(
+        "every_code_has_a_fixture",
+        every_code_has_a_fixture,
+    ));
+    libtest_mimic::run(&args, trials).exit();
 }
 
 /// Every documented code is shown by at least one invalid fixture, and
 /// every code the fixtures show is documented.
-#[test]
-fn every_code_has_a_fixture() {
+fn every_code_has_a_fixture() -> Result<(), Failed> {
     // Codes that cannot be shown by a small fixture file, with where they are tested.
     const TESTED_ELSEWHERE: &[(&str, &str)] = &[
         ("file-too-large", "tests/bad_input.rs"),
@@ -178,9 +201,9 @@ fn every_code_has_a_fixture() {
             "needs a file the test cannot read, impossible when tests run as root",
         ),
     ];
-    let mut expected_files: Vec<PathBuf> = Format::ALL
+    let mut expected_files: Vec<PathBuf> = folders()
         .iter()
-        .flat_map(|format| inputs(*format, "invalid"))
+        .flat_map(|(folder, _)| inputs(folder, "invalid"))
         .map(|input| input.with_extension("stderr"))
         .collect();
     // Verification cases (tests/verify.rs) keep their report beside them.
@@ -208,12 +231,11 @@ fn every_code_has_a_fixture() {
         .filter(|c| !shown.contains(*c) && !TESTED_ELSEWHERE.iter().any(|(t, _)| t == c))
         .collect();
     let undocumented: Vec<&String> = shown.iter().filter(|c| !documented.contains(*c)).collect();
-    assert!(
-        missing.is_empty(),
-        "codes without an invalid fixture: {missing:?}"
-    );
-    assert!(
-        undocumented.is_empty(),
-        "codes in fixtures but not documented: {undocumented:?}"
-    );
+    if !missing.is_empty() {
+        return Err(format!("codes without an invalid fixture: {missing:?}").into());
+    }
+    if !undocumented.is_empty() {
+        return Err(format!("codes in fixtures but not documented: {undocumented:?}").into());
+    }
+    Ok(())
 }
