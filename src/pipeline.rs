@@ -78,20 +78,6 @@ pub(crate) fn read_manifest(
             return unreadable(cx, &lossy);
         }
     };
-    // `contains` is a fast memchr; the position is only needed for the message.
-    if text.as_bytes().contains(&0)
-        && let Some(at) = text.bytes().position(|b| b == 0)
-    {
-        cx.at_range(
-            Severity::Error,
-            codes::BINARY_FILE,
-            at..at,
-            format!("the file contains a NUL byte (byte {at}), so it is binary data, not a text manifest"),
-        )
-        .help("point the tool at the manifest, not at a module or archive");
-        return unreadable(cx, text);
-    }
-
     let syntax = syntax_of(format, text);
     cx.syntax = syntax;
     crate::rules::suggest::reset_budget();
@@ -121,6 +107,21 @@ pub(crate) fn read_manifest(
         // JSON parsers stop at the mark itself: that is the whole story.
         cx.at_range(Severity::Error, codes::SYNTAX_ERROR, 0..3, "the file starts with a byte order mark")
             .help("JSON documents must not start with a byte order mark: save the file as UTF-8 without BOM");
+    }
+    // A NUL byte is a syntax error in TOML and JSON alike, so binary data
+    // is looked for only once the parser has complained.
+    if !errors.is_empty()
+        && let Some(at) = text.bytes().position(|b| b == 0)
+    {
+        let mut cx = Cx::new(syntax);
+        cx.at_range(
+            Severity::Error,
+            codes::BINARY_FILE,
+            at..at,
+            format!("the file contains a NUL byte (byte {at}), so it is binary data, not a text manifest"),
+        )
+        .help("point the tool at the manifest, not at a module or archive");
+        return unreadable(cx, text);
     }
     for mut error in errors {
         if syntax == Syntax::Json {

@@ -19,8 +19,8 @@ pub(crate) fn report_duplicates<'n>(
     at: impl Fn(usize) -> FieldPath,
     message: impl Fn(&str) -> String,
     help: &str,
-) -> HashMap<&'n str, usize> {
-    let mut first: HashMap<&'n str, usize> = HashMap::new();
+) -> Map<&'n str, usize> {
+    let mut first: Map<&'n str, usize> = Map::default();
     for (position, name) in names {
         match first.get(name) {
             Some(&earlier) => {
@@ -34,4 +34,45 @@ pub(crate) fn report_duplicates<'n>(
         }
     }
     first
+}
+
+/// A map keyed by names from the document, with a fast hasher seeded per
+/// process (so crafted names cannot force collisions).
+pub(crate) type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+/// Each name once, in the order of first appearance. Small lists are
+/// compared pairwise, without hashing.
+pub(crate) fn unique<'n>(names: impl Iterator<Item = &'n str>) -> Vec<&'n str> {
+    let mut out: Vec<&'n str> = Vec::new();
+    let mut seen: Option<std::collections::HashSet<&'n str, foldhash::fast::RandomState>> = None;
+    for name in names {
+        match &mut seen {
+            Some(set) => {
+                if set.insert(name) {
+                    out.push(name);
+                }
+            }
+            None if out.contains(&name) => {}
+            None => {
+                out.push(name);
+                if out.len() > 16 {
+                    seen = Some(out.iter().copied().collect());
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn unique_keeps_the_first_order() {
+        let names = ["a", "b", "a", "c", "b"];
+        assert_eq!(super::unique(names.into_iter()), ["a", "b", "c"]);
+        let many: Vec<String> = (0..100).map(|i| format!("n{}", i % 40)).collect();
+        let unique = super::unique(many.iter().map(String::as_str));
+        assert_eq!(unique.len(), 40);
+        assert_eq!(unique[39], "n39");
+    }
 }

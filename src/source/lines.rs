@@ -23,7 +23,7 @@ pub(crate) struct LineIndex<'t> {
 impl<'t> LineIndex<'t> {
     pub(crate) fn new(text: &'t str) -> Self {
         let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
         let chars = (!text.is_ascii()).then(|| {
             let mut out = Vec::with_capacity(text.len() / CHECKPOINT + 1);

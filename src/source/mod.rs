@@ -298,7 +298,7 @@ impl<'a> Table<'a> {
                     .find(hash, |&i| data.entries[i as usize].key == key)
                     .map(|&i| i as usize)
             }
-            None => data.entries.iter().position(|e| e.key == key),
+            None => data.entries.iter().position(|e| same_key(&e.key, key)),
         }
     }
 
@@ -355,6 +355,13 @@ impl<'a> Table<'a> {
                 .any(|(i, e)| data.entries[..i].iter().any(|d| d.key == e.key)),
         }
     }
+}
+
+/// Key equality, with the cheap tests first: most keys of a table differ
+/// in length or first byte, and comparing those needs no call.
+#[inline]
+fn same_key(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }
 
 fn build_index(entries: &[Entry<'_>]) -> Index {

@@ -131,9 +131,10 @@ enum Mode {
 struct Builder<'i> {
     source: Source<'i>,
     root: Node<'i>,
-    /// Where key/value lines go: the last `[header]` table, or `None` when
-    /// that header was refused (its entries are then dropped).
-    current: Option<Vec<Step>>,
+    /// Where key/value lines go: the steps to the last `[header]` table.
+    current: Vec<Step>,
+    /// Whether that header was refused (its entries are then dropped).
+    refused: bool,
     current_depth: usize,
     mode: Mode,
     /// Key parts read so far (of a header, or of the next key/value).
@@ -149,7 +150,8 @@ impl<'i> Builder<'i> {
         Self {
             source,
             root: Node::new(0..0, Value::Table(Table::new(TableKind::Defined))),
-            current: Some(Vec::new()),
+            current: Vec::new(),
+            refused: false,
             current_depth: 0,
             mode: Mode::Body,
             keys: Vec::new(),
@@ -247,16 +249,16 @@ impl<'i> Builder<'i> {
                 kind: FrameKind::Inline { table, pending },
                 ..
             }) => {
-                let keys = std::mem::take(pending);
-                insert(table, &keys, node, &mut errors);
+                insert(table, pending, node, &mut errors);
+                pending.clear();
             }
             None => {
-                let keys = std::mem::take(&mut self.pending);
-                if let Some(steps) = &self.current
-                    && let Some(table) = table_at(&mut self.root, steps)
+                if !self.refused
+                    && let Some(table) = table_at(&mut self.root, &self.current)
                 {
-                    insert(table, &keys, node, &mut errors);
+                    insert(table, &self.pending, node, &mut errors);
                 }
+                self.pending.clear();
             }
         }
         self.errors.append(&mut errors);
@@ -324,8 +326,16 @@ impl<'i> Builder<'i> {
     /// Applies a `[header]` or `[[header]]`: the table it names becomes
     /// the current one.
     fn header(&mut self, array: bool, span: Range<usize>) {
-        let keys = std::mem::take(&mut self.keys);
-        self.current = None;
+        // Taken for the call, then given back with its capacity.
+        let mut keys = std::mem::take(&mut self.keys);
+        self.apply_header(&keys, array, span);
+        keys.clear();
+        self.keys = keys;
+    }
+
+    fn apply_header(&mut self, keys: &[Key<'i>], array: bool, span: Range<usize>) {
+        self.refused = true;
+        self.current.clear();
         if keys.is_empty() {
             return; // the parser reported the missing key
         }
@@ -334,14 +344,23 @@ impl<'i> Builder<'i> {
             return;
         }
         let mut errors = Vec::new();
-        let found = open_header(&mut self.root, &keys, array, span, &mut errors);
+        let found = open_header(
+            &mut self.root,
+            keys,
+            array,
+            span,
+            &mut errors,
+            &mut self.current,
+        )
+        .is_some();
         self.errors.append(&mut errors);
-        if let Some((steps, depth)) = found {
+        if found {
+            let depth = self.current.len();
             if depth > MAX_DEPTH {
                 let span = keys[0].span.start..keys[keys.len() - 1].span.end;
                 self.too_deep(span);
             } else {
-                self.current = Some(steps);
+                self.refused = false;
                 self.current_depth = depth;
             }
         }
@@ -422,9 +441,9 @@ impl<'i> EventReceiver for Builder<'i> {
     }
 
     fn key_val_sep(&mut self, _span: Span, _sink: &mut dyn ErrorSink) {
-        let keys = std::mem::take(&mut self.keys);
-        if keys.len() > KEY_PARTS_LIMIT {
-            let span = keys[0].span.start..keys[keys.len() - 1].span.end;
+        if self.keys.len() > KEY_PARTS_LIMIT {
+            let span = self.keys[0].span.start..self.keys[self.keys.len() - 1].span.end;
+            self.keys.clear();
             self.too_deep(span);
             // An empty key path: the value is read, then dropped.
             return;
@@ -433,9 +452,16 @@ impl<'i> EventReceiver for Builder<'i> {
             Some(Frame {
                 kind: FrameKind::Inline { pending, .. },
                 ..
-            }) => *pending = keys,
-            Some(_) => {}
-            None => self.pending = keys,
+            }) => {
+                pending.clear();
+                pending.append(&mut self.keys);
+            }
+            Some(_) => self.keys.clear(),
+            None => {
+                // The buffers trade places, so neither allocates again.
+                std::mem::swap(&mut self.pending, &mut self.keys);
+                self.keys.clear();
+            }
         }
     }
 
@@ -611,17 +637,18 @@ fn insert<'i>(
     target.push(Entry::new(last.name.clone(), last.span.clone(), value));
 }
 
-/// Finds or creates the table a header names, returning the steps to it
-/// from the root and its depth.
+/// Finds or creates the table a header names, writing the steps to it from
+/// the root into `steps` (whose length is the table's depth). `None` when
+/// the header names nothing entries can go to.
 fn open_header<'i>(
     root: &mut Node<'i>,
     keys: &[Key<'i>],
     array: bool,
     span: Range<usize>,
     errors: &mut Vec<SyntaxError>,
-) -> Option<(Vec<Step>, usize)> {
+    steps: &mut Vec<Step>,
+) -> Option<()> {
     let (last, parents) = keys.split_last()?;
-    let mut steps = Vec::with_capacity(keys.len() + 1);
     let mut node = root;
     for key in parents {
         let Value::Table(table) = &mut node.value else {
@@ -688,8 +715,7 @@ fn open_header<'i>(
             }
         }
     }
-    let depth = steps.len();
-    Some((steps, depth))
+    Some(())
 }
 
 #[cfg(test)]

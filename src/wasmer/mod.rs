@@ -443,13 +443,25 @@ impl FromStr for ModuleReference {
     /// assert!("a:b:c".parse::<ModuleReference>().is_err());
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.split_once(':') {
-            None => Ok(ModuleReference::Local(s.to_owned())),
-            Some((_, module)) if module.contains(':') => Err(InvalidModuleReference(s.to_owned())),
-            Some((dependency, module)) => Ok(ModuleReference::Dependency {
+        match ModuleReference::split(s) {
+            None => Err(InvalidModuleReference(s.to_owned())),
+            Some((None, module)) => Ok(ModuleReference::Local(module.to_owned())),
+            Some((Some(dependency), module)) => Ok(ModuleReference::Dependency {
                 dependency: dependency.to_owned(),
                 module: module.to_owned(),
             }),
+        }
+    }
+}
+
+impl ModuleReference {
+    /// `(dependency, module)` of a reference, borrowed; `None` for more
+    /// than one `:`.
+    pub(crate) fn split(s: &str) -> Option<(Option<&str>, &str)> {
+        match s.split_once(':') {
+            None => Some((None, s)),
+            Some((_, module)) if module.contains(':') => None,
+            Some((dependency, module)) => Some((Some(dependency), module)),
         }
     }
 }

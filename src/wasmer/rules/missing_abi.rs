@@ -5,7 +5,6 @@ use crate::codes::{Category, Rule};
 use crate::path::P;
 use crate::read::Cx;
 use crate::source::{Node, Target};
-use crate::wasmer::ModuleReference;
 
 use super::command_modules;
 
@@ -22,18 +21,15 @@ pub(crate) static RULE: Rule = Rule::warning("wasmer/missing-abi")
 pub(crate) fn check(root: &Node<'_>, cx: &mut Cx) {
     let modules = root.get("module").map_or(&[][..], Node::items);
     let commands = root.get("command").map_or(&[][..], Node::items);
-    for (i, reference) in command_modules(root) {
-        let ModuleReference::Local(module) = &reference else {
-            continue;
-        };
-        if commands[i].get("runner").is_some() {
+    for (i, dependency, module) in command_modules(root) {
+        if dependency.is_some() || commands[i].get("runner").is_some() {
             continue;
         }
         // The first module of that name (a repeat is reported on its own).
         let Some((index, found)) = modules
             .iter()
             .enumerate()
-            .find(|(_, m)| m.str_at("name") == Some(module.as_str()))
+            .find(|(_, m)| m.str_at("name") == Some(module))
         else {
             continue;
         };

@@ -8,6 +8,7 @@
 
 use crate::codes::Rule;
 use crate::read::Cx;
+use crate::rules::names;
 use crate::source::Node;
 use crate::wasmer::ModuleReference;
 
@@ -78,7 +79,7 @@ pub(crate) fn run(root: &Node<'_>, cx: &mut Cx) {
 
 /// The names of the `[[module]]` entries, each once, in document order.
 fn module_names<'n>(root: &'n Node<'_>) -> Vec<&'n str> {
-    unique(
+    names::unique(
         root.get("module")
             .map_or(&[][..], Node::items)
             .iter()
@@ -88,7 +89,7 @@ fn module_names<'n>(root: &'n Node<'_>) -> Vec<&'n str> {
 
 /// The names of the `[[command]]` entries, each once, in document order.
 fn command_names<'n>(root: &'n Node<'_>) -> Vec<&'n str> {
-    unique(
+    names::unique(
         root.get("command")
             .map_or(&[][..], Node::items)
             .iter()
@@ -96,18 +97,17 @@ fn command_names<'n>(root: &'n Node<'_>) -> Vec<&'n str> {
     )
 }
 
-fn unique<'n>(names: impl Iterator<Item = &'n str>) -> Vec<&'n str> {
-    let mut seen = std::collections::HashSet::new();
-    names.filter(|name| seen.insert(*name)).collect()
-}
-
 /// Each command's `module`, where it is a valid reference, with the
-/// command's position.
-fn command_modules(root: &Node<'_>) -> Vec<(usize, ModuleReference)> {
+/// command's position: `(position, dependency, module)`.
+fn command_modules<'n>(
+    root: &'n Node<'_>,
+) -> impl Iterator<Item = (usize, Option<&'n str>, &'n str)> {
     root.get("command")
         .map_or(&[][..], Node::items)
         .iter()
         .enumerate()
-        .filter_map(|(i, c)| Some((i, c.str_at("module")?.parse().ok()?)))
-        .collect()
+        .filter_map(|(i, c)| {
+            let (dependency, module) = ModuleReference::split(c.str_at("module")?)?;
+            Some((i, dependency, module))
+        })
 }

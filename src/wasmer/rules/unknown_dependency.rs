@@ -5,7 +5,6 @@ use crate::path::P;
 use crate::read::Cx;
 use crate::rules::suggest;
 use crate::source::Node;
-use crate::wasmer::ModuleReference;
 
 use super::command_modules;
 
@@ -26,11 +25,11 @@ pub(crate) fn check(root: &Node<'_>, cx: &mut Cx) {
         .iter()
         .map(|e| e.key.as_ref())
         .collect();
-    for (i, reference) in command_modules(root) {
-        let ModuleReference::Dependency { dependency, .. } = &reference else {
+    for (i, dependency, _) in command_modules(root) {
+        let Some(dependency) = dependency else {
             continue;
         };
-        if dependencies.contains(&dependency.as_str()) {
+        if dependencies.contains(&dependency) {
             continue;
         }
         let best = suggest::closest(dependency, &dependencies);

@@ -5,7 +5,6 @@ use crate::path::P;
 use crate::read::Cx;
 use crate::rules::suggest;
 use crate::source::Node;
-use crate::wasmer::ModuleReference;
 
 use super::{command_modules, module_names};
 
@@ -21,11 +20,8 @@ pub(crate) static RULE: Rule = Rule::error("wasmer/unknown-module")
 /// A command's `module` names a module of this manifest.
 pub(crate) fn check(root: &Node<'_>, cx: &mut Cx) {
     let modules = module_names(root);
-    for (i, reference) in command_modules(root) {
-        let ModuleReference::Local(module) = &reference else {
-            continue;
-        };
-        if modules.contains(&module.as_str()) {
+    for (i, dependency, module) in command_modules(root) {
+        if dependency.is_some() || modules.contains(&module) {
             continue;
         }
         let best = suggest::closest(module, &modules);
