@@ -13,6 +13,7 @@ pub(crate) const UNKNOWN_TRIGGER_TYPE: &str = "spin/unknown-trigger-type";
 pub(crate) const MISSING_HTTP_BASE: &str = "spin/missing-http-base";
 pub(crate) const HTTP_BASE_NOT_ROOT: &str = "spin/http-base-not-root";
 pub(crate) const INVALID_REDIS_ADDRESS: &str = "spin/invalid-redis-address";
+pub(crate) const NON_REDIS_SCHEME: &str = "spin/non-redis-scheme";
 pub(crate) const INVALID_VARIABLE_NAME: &str = "spin/invalid-variable-name";
 pub(crate) const VARIABLE_REQUIRED_AND_DEFAULT: &str = "spin/variable-required-and-default";
 pub(crate) const VARIABLE_WITHOUT_VALUE: &str = "spin/variable-without-value";
@@ -127,10 +128,18 @@ pub(crate) const DOCS: &[CodeDoc] = &[
     CodeDoc::new(
         INVALID_REDIS_ADDRESS,
         "error",
-        "A Redis trigger `address` that is neither a `redis://` or `rediss://` URL nor a `{{ variable }}` template.",
-        "The Redis trigger connects to this address when the application starts and fails when it is not a Redis URL.",
-        "trigger = { type = \"redis\", address = \"localhost:6379\" }",
-        "Write a Redis URL: `address = \"redis://localhost:6379\"`.",
+        "A Redis trigger `address` that Spin's Redis client cannot open: not a `{{ variable }}` template nor a URL, a scheme it does not know, `redis:` without `//`, no host, a path that is not a database number, or a Unix socket URL without an absolute path.",
+        "The Redis trigger connects to this address when the application starts, and `spin up` fails when the address cannot be read (`Redis URL did not parse`).",
+        "trigger = { type = \"redis\", address = \"redis:/localhost:6379\" }",
+        "Write a Redis URL: `address = \"redis://localhost:6379\"` (`rediss://` for TLS, `unix:///run/redis.sock` for a socket).",
+    ),
+    CodeDoc::new(
+        NON_REDIS_SCHEME,
+        "warning",
+        "A Redis trigger `address` with a scheme Spin accepts but the format document does not name: `valkey`, `valkeys`, `unix`, `redis+unix` or `valkey+unix`.",
+        "Spin's Redis client opens these addresses, but the format document asks for `redis:` URLs, so other tools that read the manifest may refuse them.",
+        "trigger = { type = \"redis\", address = \"valkey://localhost:6379\" }",
+        "Write `redis://` (`rediss://` for TLS) for a server reached over TCP; keep a Unix socket address if your tools accept it.",
     ),
     CodeDoc::new(
         INVALID_VARIABLE_NAME,
