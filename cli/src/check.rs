@@ -119,10 +119,21 @@ impl Checker {
             Input::Stdin => Path::new(""),
         };
         match wasm_manifests::classify(path, bytes) {
-            Candidate::NotAManifest { reason } if !job.explicit => Err(Outcome::Skipped {
-                display: job.display.clone(),
-                reason,
-            }),
+            Candidate::NotAManifest { reason } if !job.explicit => {
+                // Only the start of a file over the limit was read.
+                let reason = if bytes.len() as u64 > self.max_size {
+                    format!(
+                        "{reason} (in its first {} bytes: the file is larger than the limit)",
+                        bytes.len()
+                    )
+                } else {
+                    reason
+                };
+                Err(Outcome::Skipped {
+                    display: job.display.clone(),
+                    reason,
+                })
+            }
             candidate => candidate
                 .into_format(&job.display)
                 .map_err(|e| Outcome::Failed {

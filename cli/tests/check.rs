@@ -702,6 +702,48 @@ fn non_manifests_named_on_the_command_line_are_problems() {
 }
 
 #[test]
+fn files_over_the_size_limit() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let big_plugin = format!(
+        "{{\"wasm\": [{{\"path\": \"a.wasm\"}}], \"config\": {{\"k\": \"{}\"}}}}",
+        "x".repeat(200)
+    );
+    let big_other = format!("{{\"name\": \"x\", \"notes\": \"{}\"}}", "x".repeat(200));
+    write_tree(
+        dir.path(),
+        &[
+            ("plugin.json", big_plugin.as_bytes()),
+            ("lock.json", big_other.as_bytes()),
+        ],
+    );
+    // An Extism manifest is still found, and reported as too large.
+    let run = run_in(
+        dir.path(),
+        &["check", "--max-file-size", "100", "--output", "json"],
+        None,
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout.contains("\"code\": \"file-too-large\""),
+        "{run:?}"
+    );
+    assert!(!run.stdout.contains("lock.json"), "{run:?}");
+    // The other file is skipped, and the reason says that only its start was read.
+    let run = run_in(
+        dir.path(),
+        &["check", "--max-file-size", "100", "--list-files"],
+        None,
+    );
+    assert_eq!(
+        run.stdout,
+        "lock.json\tskipped\tit is not valid JSON (EOF while parsing a string at line 1 column 101), \
+         and has no `wasm` key, which an Extism manifest has (in its first 101 bytes: the file is \
+         larger than the limit)\nplugin.json\textism\n",
+        "{run:?}"
+    );
+}
+
+#[test]
 fn a_search_without_manifests_says_how_many_files_were_skipped() {
     let dir = tempfile::tempdir().expect("temporary folder");
     write_tree(
