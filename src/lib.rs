@@ -49,6 +49,7 @@
 
 pub mod codes;
 mod diagnostic;
+mod discover;
 pub mod extism;
 pub mod flowlike;
 mod format;
@@ -67,6 +68,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, Label, Report, Severity, Span};
+pub use discover::{Candidate, classify};
 pub use format::{DetectError, Format, UnknownFormatName};
 pub use path::{FieldPath, Segment};
 
@@ -262,7 +264,8 @@ pub enum Error {
         /// What went wrong.
         source: std::io::Error,
     },
-    /// Neither the name nor the content says which format the file is.
+    /// The file is not a manifest: neither its name nor its content says
+    /// which format it is (see [`classify`]).
     #[error(transparent)]
     UnknownFormat(#[from] DetectError),
 }
@@ -323,14 +326,13 @@ impl Options {
         self.run(bytes, None, format, "<input>".to_owned())
     }
 
-    /// Reads a file, detecting its format from its name, then its content.
+    /// Reads a file, detecting its format from its name, then its content,
+    /// as [`classify`] does; a file that is not a manifest is an
+    /// [`Error::UnknownFormat`].
     pub fn parse_file(&self, path: impl AsRef<Path>) -> Result<Parsed, Error> {
         let path = path.as_ref();
         let bytes = self.read_limited(path)?;
-        let format = match Format::from_file_name(path) {
-            Some(format) => format,
-            None => Format::detect(path, &String::from_utf8_lossy(&bytes))?,
-        };
+        let format = classify(path, &bytes).into_format(path)?;
         Ok(self.run(&bytes, None, format, path.display().to_string()))
     }
 

@@ -198,21 +198,37 @@ fn parse_file_detects_the_format_and_names_the_file() {
         Format::Wasmer
     );
 
-    // Neither name nor content: a clear error listing what was looked for.
+    // Neither name nor content: an error that says what was found, and a
+    // help listing what was looked for.
     let unknown = dir.join("notes.toml");
     std::fs::write(&unknown, "title = \"not a manifest\"\n").unwrap();
     let err = wasm_manifests::parse_file(&unknown).unwrap_err();
-    let message = err.to_string();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "`{}` is not a manifest: its only top-level key (`title`) belongs to no manifest format",
+            unknown.display()
+        )
+    );
+    let wasm_manifests::Error::UnknownFormat(detect) = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(detect.path(), unknown.display().to_string());
     for expected in [
         "wasmer.toml",
         "spin.toml",
         "manifest.toml",
         "flow-like.toml",
-        "*.json",
+        "[[module]]",
         "spin_manifest_version",
+        "`wasm`",
         "manifest_version",
     ] {
-        assert!(message.contains(expected), "{message} lacks {expected}");
+        assert!(
+            detect.help().contains(expected),
+            "{} lacks {expected}",
+            detect.help()
+        );
     }
 
     let missing = wasm_manifests::parse_file(dir.join("absent.toml")).unwrap_err();

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Instant;
 
-use wasm_manifests::{Format, Options};
+use wasm_manifests::{Candidate, Format, Options};
 
 use crate::output::{self, Printer, Rendered, Summary};
 use crate::walk::{self, Input, Job};
@@ -26,7 +26,7 @@ enum Outcome {
     /// With `--list-files`: the file would be read as this format.
     Listed { display: String, format: Format },
     /// Found by searching a directory, but not a manifest.
-    Skipped,
+    Skipped { display: String, reason: String },
     /// The file could not be read, or its format could not be told.
     Failed {
         message: String,
@@ -78,8 +78,7 @@ impl Checker {
             },
         };
         let format = match self.format_of(job, &bytes) {
-            Ok(Some(format)) => format,
-            Ok(None) => return Outcome::Skipped,
+            Ok(format) => format,
             Err(outcome) => return outcome,
         };
         if self.list_only {
@@ -106,59 +105,47 @@ impl Checker {
         }
     }
 
-    /// The format to read a file as; `Ok(None)` for a file found in a
-    /// directory that is not a manifest.
-    fn format_of(&self, job: &Job, bytes: &[u8]) -> Result<Option<Format>, Outcome> {
+    /// The format to read a file as, as the library decides it. A file
+    /// found in a directory that is not a manifest is skipped; one named on
+    /// the command line is a problem.
+    fn format_of(&self, job: &Job, bytes: &[u8]) -> Result<Format, Outcome> {
+        if job.explicit
+            && let Some(format) = self.format_hint
+        {
+            return Ok(format);
+        }
         let path = match &job.input {
             Input::File(path) => path.as_path(),
-            Input::Stdin => Path::new(walk::STDIN_NAME),
+            Input::Stdin => Path::new(""),
         };
-        if job.explicit {
-            if let Some(format) = self.format_hint {
-                return Ok(Some(format));
+        match wasm_manifests::classify(path, bytes) {
+            Candidate::NotAManifest { reason } if !job.explicit => {
+                // Only the start of a file over the limit was read.
+                let reason = if bytes.len() as u64 > self.max_size {
+                    format!(
+                        "{reason} (in its first {} bytes: the file is larger than the limit)",
+                        bytes.len()
+                    )
+                } else {
+                    reason
+                };
+                Err(Outcome::Skipped {
+                    display: job.display.clone(),
+                    reason,
+                })
             }
-            // The library's detection: the name, then the content. Its
-            // error names the file and says what was looked for.
-            let text = String::from_utf8_lossy(bytes);
-            let shown = Path::new(&job.display);
-            return match Format::detect(shown, &text) {
-                Ok(format) => Ok(Some(format)),
-                Err(e) => Err(Outcome::Failed {
+            candidate => candidate
+                .into_format(&job.display)
+                .map_err(|e| Outcome::Failed {
                     message: e.to_string(),
                     help: Some(format!(
-                        "name the format with `--format-hint <{}>`",
+                        "{}; to read it anyway, name its format with `--format-hint <{}>`",
+                        e.help(),
                         Format::ALL.map(Format::name).join("|")
                     )),
                 }),
-            };
         }
-        let by_name = Format::from_file_name(path);
-        if let Some(format) = by_name
-            && name_decides(path)
-        {
-            return Ok(Some(format));
-        }
-        // A name that only tells the syntax (`*.json`) is not enough in a
-        // directory full of other JSON: the content must say which format
-        // it is, and agree with the name.
-        let by_content = Format::from_content(&String::from_utf8_lossy(bytes));
-        Ok(match (by_content, by_name) {
-            (Some(content), None) => Some(content),
-            (Some(content), Some(name)) if content == name => Some(content),
-            _ => None,
-        })
     }
-}
-
-/// Whether a file's name alone says its format: the name is one of the
-/// manifest names, not just an extension that any file could have (the
-/// library maps every `*.json` to a format, but no other `*.toml`).
-fn name_decides(path: &Path) -> bool {
-    let Some(extension) = path.extension().and_then(|e| e.to_str()) else {
-        return true;
-    };
-    let other = path.with_file_name(format!("any-other-name.{extension}"));
-    Format::from_file_name(&other).is_none()
 }
 
 /// The directory a manifest's relative paths start from.
@@ -287,6 +274,7 @@ pub fn run(args: CheckArgs, color: ColorWhen) -> Status {
         strict: args.strict,
     };
 
+    let mut skipped = 0usize;
     run_parallel(
         &collected.jobs,
         threads,
@@ -306,7 +294,14 @@ pub fn run(args: CheckArgs, color: ColorWhen) -> Status {
                 summary.files += 1;
                 printer.listed(&display, format);
             }
-            Outcome::Skipped => {}
+            Outcome::Skipped { display, reason } => {
+                skipped += 1;
+                if args.list_files {
+                    // Beside the files to check, so that none disappears
+                    // without a word: `path<TAB>skipped<TAB>reason`.
+                    printer.report(Rendered::Text(format!("{display}\tskipped\t{reason}\n")));
+                }
+            }
             Outcome::Failed { message, help } => {
                 summary.problems += 1;
                 printer.flush();
@@ -332,10 +327,14 @@ pub fn run(args: CheckArgs, color: ColorWhen) -> Status {
             .iter()
             .map(|p| format!("`{}`", walk::display(p)))
             .collect();
-        style::warning(
-            stderr_color,
-            &format!("no manifest found in {}", paths.join(", ")),
-        );
+        let mut message = format!("no manifest found in {}", paths.join(", "));
+        if skipped > 0 {
+            let files = if skipped == 1 { "file is" } else { "files are" };
+            message.push_str(&format!(
+                " ({skipped} .toml or .json {files} not a manifest: `--list-files` says why)"
+            ));
+        }
+        style::warning(stderr_color, &message);
     }
     if summary.problems > 0 {
         Status::Trouble
@@ -367,12 +366,5 @@ mod tests {
             );
             assert_eq!(seen, items.iter().map(|n| n * 2).collect::<Vec<_>>());
         }
-    }
-
-    #[test]
-    fn manifest_names_decide_but_extensions_do_not() {
-        assert!(name_decides(Path::new("a/wasmer.toml")));
-        assert!(name_decides(Path::new("spin.toml")));
-        assert!(!name_decides(Path::new("plugin.json")));
     }
 }

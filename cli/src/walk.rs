@@ -5,11 +5,6 @@ use std::path::{Component, Path, PathBuf};
 /// Directories never searched, wherever they are.
 const SKIPPED_DIRS: &[&str] = &["target", "node_modules", ".git"];
 
-/// Files never picked up by searching a directory (they can still be named
-/// on the command line). A `Cargo.toml` has `[package]` and
-/// `[dependencies]` tables, so its content would pass for a wasmer.toml.
-const SKIPPED_FILES: &[&str] = &["Cargo.toml"];
-
 /// Where a file's bytes come from.
 #[derive(Debug)]
 pub enum Input {
@@ -161,14 +156,15 @@ enum Found {
     Nothing,
 }
 
-/// Whether a file found in a directory may be a manifest (its content
-/// decides later): a `.toml` or `.json` file that is not skipped.
+/// Whether a file found in a directory may be a manifest: a `.toml` or
+/// `.json` file. The library decides later, from the name and the content
+/// (`wasm_manifests::classify`), and `--list-files` says why a file is not one.
 fn candidate(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return false;
     };
     let lower = name.to_ascii_lowercase();
-    (lower.ends_with(".toml") || lower.ends_with(".json")) && !SKIPPED_FILES.contains(&name)
+    lower.ends_with(".toml") || lower.ends_with(".json")
 }
 
 /// A path as typed, with `/` separators.
@@ -255,7 +251,7 @@ mod tests {
     fn candidates() {
         assert!(candidate(Path::new("a/wasmer.toml")));
         assert!(candidate(Path::new("a/plugin.JSON")));
-        assert!(!candidate(Path::new("a/Cargo.toml")));
+        assert!(candidate(Path::new("a/Cargo.toml")));
         assert!(!candidate(Path::new("a/readme.md")));
         assert!(!candidate(Path::new("a/toml")));
     }

@@ -297,7 +297,9 @@ fn directory_with_mixed_formats() {
     );
     assert_eq!(
         typed.stdout,
-        "./app/flow-like.toml\tflow-like\n./app/node.toml\tflow-like\n\
+        "./app/flow-like.toml\tflow-like\n\
+         ./app/model.json\tskipped\tit is JSON without the `wasm` key of an Extism manifest (its keys: `package`)\n\
+         ./app/node.toml\tflow-like\n\
          ./app/plugin.json\textism\n./app/spin.toml\tspin\n\
          ./app/sub/wasmer.toml\twasmer\napp/sub/wasmer.toml\twasmer\n",
         "{typed:?}"
@@ -551,4 +553,212 @@ fn run_list(args: &[&str]) -> usize {
     let run = run(args);
     assert_eq!(run.code, 0, "{}", run.stderr);
     run.stdout.lines().count()
+}
+
+/// A small project where the search meets a broken Extism manifest, a
+/// wasmer.toml under another name and without a namespace, and files that
+/// are not manifests.
+fn discovery_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    write_tree(
+        dir.path(),
+        &[
+            (
+                "plugins/echo.json",
+                b"{\n  \"wasm\": [\n    {\"path\": \"echo.wasm\"},\n  ]\n}\n",
+            ),
+            (
+                "tools/tool.toml",
+                b"[package]\nname = \"tool\"\nversion = \"1.0.0\"\ndescription = \"A tool\"\n\n\
+                  [[module]]\nname = \"tool\"\nsource = \"tool.wasm\"\nabi = \"wasi\"\n\n\
+                  [[command]]\nname = \"tool\"\nmodule = \"tool\"\nrunner = \"wasi\"\n",
+            ),
+            (
+                "Cargo.toml",
+                b"[package]\nname = \"tool\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n\
+                  [dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\n",
+            ),
+            (
+                "rust/other.toml",
+                b"[package]\nname = \"other\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[lib]\n",
+            ),
+            (
+                "package.json",
+                b"{\"name\": \"site\", \"version\": \"1.0.0\", \"scripts\": {\"build\": \"tsc\"}}\n",
+            ),
+            ("settings.json", b"{\"editor.tabSize\": 2,}\n"),
+        ],
+    );
+    dir
+}
+
+#[test]
+fn broken_manifests_in_a_directory_are_reported() {
+    let project = discovery_project();
+    let run = run_in(project.path(), &["check", "--color", "never"], None);
+    // The broken Extism manifest is an error, not a skipped file.
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout
+            .contains("error[syntax-error]: invalid JSON: trailing comma")
+    );
+    assert!(run.stdout.contains("--> plugins/echo.json:3:26"), "{run:?}");
+    // The wasmer.toml without a namespace is checked; the rest is not.
+    assert!(run.stdout.contains("--> tools/tool.toml:2:8"), "{run:?}");
+    for skipped in ["Cargo.toml", "other.toml", "package.json", "settings.json"] {
+        assert!(!run.stdout.contains(skipped), "{skipped}: {run:?}");
+    }
+    assert!(
+        run.stdout.contains("Checked 2 files: 1 error, 1 warning"),
+        "{run:?}"
+    );
+    snapshot("check-broken-manifest", &run);
+
+    // The same in JSON, with the code of the diagnostic.
+    let run = run_in(project.path(), &["check", "--output", "json"], None);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    let found: Vec<(&str, &str)> = value
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap_or(""),
+                d["code"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("plugins/echo.json", "syntax-error"),
+            ("tools/tool.toml", "wasmer/package-name-without-namespace")
+        ]
+    );
+}
+
+#[test]
+fn list_files_says_why_files_are_skipped() {
+    let project = discovery_project();
+    let run = run_in(project.path(), &["check", "--list-files"], None);
+    assert_eq!(run.code, 0, "{run:?}");
+    snapshot("check-list-files-skipped", &run);
+    // Two columns for what is checked, three for what is skipped.
+    for line in run.stdout.lines() {
+        let columns: Vec<&str> = line.split('\t').collect();
+        match columns[..] {
+            [_, "skipped", reason] => assert!(!reason.is_empty(), "{line}"),
+            [_, format] => assert!(format.parse::<wasm_manifests::Format>().is_ok(), "{line}"),
+            _ => panic!("unexpected line {line:?}"),
+        }
+    }
+}
+
+#[test]
+fn non_manifests_named_on_the_command_line_are_problems() {
+    let project = discovery_project();
+    let run = run_in(
+        project.path(),
+        &["check", "Cargo.toml", "package.json", "tools/tool.toml"],
+        None,
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains(
+            "error: `Cargo.toml` is not a manifest: a file named `Cargo.toml` describes a Rust package\n"
+        ),
+        "{run:?}"
+    );
+    assert!(
+        run.stderr.contains(
+            "error: `package.json` is not a manifest: it is JSON without the `wasm` key of an \
+             Extism manifest (its keys: `name`, `version` and `scripts`)\n"
+        ),
+        "{run:?}"
+    );
+    assert!(
+        run.stdout
+            .contains("Checked 1 file: 0 errors, 1 warning (2 paths could not be checked)"),
+        "{run:?}"
+    );
+    // Named with a format, it is read as that format.
+    let run = run_in(
+        project.path(),
+        &[
+            "check",
+            "--format-hint",
+            "extism",
+            "--output",
+            "json",
+            "package.json",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout.contains("\"code\": \"extism/no-wasm\""),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn files_over_the_size_limit() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let big_plugin = format!(
+        "{{\"wasm\": [{{\"path\": \"a.wasm\"}}], \"config\": {{\"k\": \"{}\"}}}}",
+        "x".repeat(200)
+    );
+    let big_other = format!("{{\"name\": \"x\", \"notes\": \"{}\"}}", "x".repeat(200));
+    write_tree(
+        dir.path(),
+        &[
+            ("plugin.json", big_plugin.as_bytes()),
+            ("lock.json", big_other.as_bytes()),
+        ],
+    );
+    // An Extism manifest is still found, and reported as too large.
+    let run = run_in(
+        dir.path(),
+        &["check", "--max-file-size", "100", "--output", "json"],
+        None,
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout.contains("\"code\": \"file-too-large\""),
+        "{run:?}"
+    );
+    assert!(!run.stdout.contains("lock.json"), "{run:?}");
+    // The other file is skipped, and the reason says that only its start was read.
+    let run = run_in(
+        dir.path(),
+        &["check", "--max-file-size", "100", "--list-files"],
+        None,
+    );
+    assert_eq!(
+        run.stdout,
+        "lock.json\tskipped\tit is not valid JSON (EOF while parsing a string at line 1 column 101), \
+         and has no `wasm` key, which an Extism manifest has (in its first 101 bytes: the file is \
+         larger than the limit)\nplugin.json\textism\n",
+        "{run:?}"
+    );
+}
+
+#[test]
+fn a_search_without_manifests_says_how_many_files_were_skipped() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    write_tree(
+        dir.path(),
+        &[
+            ("package.json", b"{\"name\": \"x\"}"),
+            ("tsconfig.json", b"{\"compilerOptions\": {}}"),
+        ],
+    );
+    let run = run_in(dir.path(), &["check"], None);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "warning: no manifest found in `.` (2 .toml or .json files are not a manifest: \
+         `--list-files` says why)\n",
+        "{run:?}"
+    );
 }

@@ -95,10 +95,19 @@ pub(crate) static HTTP_BASE_NOT_ROOT: Rule = Rule::warning("spin/http-base-not-r
 pub(crate) static INVALID_REDIS_ADDRESS: Rule = Rule::error("spin/invalid-redis-address")
     .category(Category::Correctness)
     .doc(
-        "A Redis trigger `address` that is neither a `redis://` or `rediss://` URL nor a `{{ variable }}` template.",
-        "The Redis trigger connects to this address when the application starts and fails when it is not a Redis URL.",
-        "trigger = { type = \"redis\", address = \"localhost:6379\" }",
-        "Write a Redis URL: `address = \"redis://localhost:6379\"`.",
+        "A Redis trigger `address` that Spin's Redis client cannot open: not a `{{ variable }}` template nor a URL, a scheme it does not know, `redis:` without `//`, no host, a path that is not a database number, or a Unix socket URL without an absolute path.",
+        "The Redis trigger connects to this address when the application starts, and `spin up` fails when the address cannot be read (`Redis URL did not parse`).",
+        "trigger = { type = \"redis\", address = \"redis:/localhost:6379\" }",
+        "Write a Redis URL: `address = \"redis://localhost:6379\"` (`rediss://` for TLS, `unix:///run/redis.sock` for a socket).",
+    );
+
+pub(crate) static NON_REDIS_SCHEME: Rule = Rule::warning("spin/non-redis-scheme")
+    .category(Category::Style)
+    .doc(
+        "A Redis trigger `address` with a scheme Spin accepts but the format document does not name: `valkey`, `valkeys`, `unix`, `redis+unix` or `valkey+unix`.",
+        "Spin's Redis client opens these addresses, but the format document asks for `redis:` URLs, so other tools that read the manifest may refuse them.",
+        "trigger = { type = \"redis\", address = \"valkey://localhost:6379\" }",
+        "Write `redis://` (`rediss://` for TLS) for a server reached over TCP; keep a Unix socket address if your tools accept it.",
     );
 
 pub(crate) static INVALID_VARIABLE_NAME: Rule = Rule::error("spin/invalid-variable-name")
@@ -375,6 +384,7 @@ pub(crate) static RULES: &[&Rule] = &[
     &MISSING_HTTP_BASE,
     &HTTP_BASE_NOT_ROOT,
     &INVALID_REDIS_ADDRESS,
+    &NON_REDIS_SCHEME,
     &INVALID_VARIABLE_NAME,
     &VARIABLE_REQUIRED_AND_DEFAULT,
     &VARIABLE_WITHOUT_VALUE,

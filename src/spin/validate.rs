@@ -511,27 +511,125 @@ fn check_redis_address(cx: &mut Cx, address: &str, path: &P<'_>, context: &Conte
     if check_template(cx, address, path, context) {
         return;
     }
-    let problem = match url::Url::parse(address) {
-        _ if !address.contains("://") => Some((
-            format!("the Redis address `{address}` has no scheme"),
-            format!("write a Redis URL: `\"redis://{address}\"`"),
-        )),
-        Err(e) => Some((
-            format!("the Redis address `{address}` is not a valid URL ({e})"),
-            "write a Redis URL such as `\"redis://localhost:6379\"`".to_owned(),
-        )),
-        Ok(url) if !matches!(url.scheme(), "redis" | "rediss") => Some((
-            format!(
-                "the Redis address `{address}` uses the `{}` scheme",
-                url.scheme()
-            ),
-            "use `redis://` (or `rediss://` for TLS), e.g. `\"redis://localhost:6379\"`".to_owned(),
-        )),
-        Ok(_) => None,
-    };
-    if let Some((message, help)) = problem {
-        cx.error(c::INVALID_REDIS_ADDRESS, path, message).help(help);
+    match redis_address_problem(address) {
+        Some(RedisAddressProblem::Invalid { message, help }) => {
+            cx.error(c::INVALID_REDIS_ADDRESS, path, message).help(help);
+        }
+        Some(RedisAddressProblem::NotRedisScheme { scheme }) => {
+            let help = if REDIS_UNIX_SCHEMES.contains(&scheme.as_str()) {
+                "Spin connects to the socket; the format document names only `redis://` URLs, so other tools may not".to_owned()
+            } else {
+                let redis = if scheme.ends_with('s') {
+                    "rediss"
+                } else {
+                    "redis"
+                };
+                format!(
+                    "Spin connects to it, and `{redis}://` reaches the same server with every tool that follows the format document"
+                )
+            };
+            cx.warning(
+                c::NON_REDIS_SCHEME,
+                path,
+                format!("the Redis address `{address}` uses the `{scheme}` scheme, which the format document does not name"),
+            )
+            .help(help);
+        }
+        None => {}
     }
+}
+
+/// The schemes Spin's Redis client (the `redis` crate) connects to over TCP.
+const REDIS_TCP_SCHEMES: &[&str] = &["redis", "rediss", "valkey", "valkeys"];
+/// The schemes it connects to over a Unix socket.
+const REDIS_UNIX_SCHEMES: &[&str] = &["unix", "redis+unix", "valkey+unix"];
+
+/// What is wrong with a Redis address, if anything.
+#[derive(Debug, PartialEq)]
+enum RedisAddressProblem {
+    /// Spin's Redis client cannot open it.
+    Invalid { message: String, help: String },
+    /// It opens, but with a scheme other than `redis` and `rediss`.
+    NotRedisScheme { scheme: String },
+}
+
+/// Checks an address the way Spin's Redis client reads it: a URL with one
+/// of its schemes, a host for the TCP schemes, a database number as the
+/// path, an absolute socket path for the Unix schemes.
+fn redis_address_problem(address: &str) -> Option<RedisAddressProblem> {
+    let invalid =
+        |message: String, help: String| Some(RedisAddressProblem::Invalid { message, help });
+    // `redis:/localhost:6379`, `redis:localhost`: a known scheme whose `//`
+    // is missing. (The Unix schemes take `unix:/path` as it is.)
+    if let Some((scheme, rest)) = address.split_once(':') {
+        let lower = scheme.to_ascii_lowercase();
+        if REDIS_TCP_SCHEMES.contains(&lower.as_str()) && !rest.starts_with("//") {
+            let fixed = format!("{scheme}://{}", rest.trim_start_matches('/'));
+            return invalid(
+                format!("the Redis address `{address}` lacks the `//` after `{scheme}:`"),
+                format!("write `\"{fixed}\"`"),
+            );
+        }
+    }
+    let url = match url::Url::parse(address) {
+        _ if !address.contains("://") && !starts_with_unix_scheme(address) => {
+            return invalid(
+                format!("the Redis address `{address}` has no scheme"),
+                format!("write a Redis URL: `\"redis://{address}\"`"),
+            );
+        }
+        Err(e) => {
+            return invalid(
+                format!("the Redis address `{address}` is not a valid URL ({e})"),
+                "write a Redis URL such as `\"redis://localhost:6379\"`".to_owned(),
+            );
+        }
+        Ok(url) => url,
+    };
+    let scheme = url.scheme();
+    if REDIS_TCP_SCHEMES.contains(&scheme) {
+        if url.host_str().is_none_or(str::is_empty) {
+            return invalid(
+                format!("the Redis address `{address}` names no host"),
+                format!("put the server after `{scheme}://`, e.g. `\"{scheme}://localhost:6379\"`"),
+            );
+        }
+        let database = url.path().trim_matches('/');
+        if !database.is_empty() && database.parse::<i64>().is_err() {
+            return invalid(
+                format!("the Redis address `{address}` ends in `/{database}`, which is not a database number"),
+                "the path of a Redis URL is the database number, e.g. `redis://localhost:6379/0`; remove it for database 0".to_owned(),
+            );
+        }
+    } else if REDIS_UNIX_SCHEMES.contains(&scheme) {
+        let local = matches!(url.host_str(), None | Some("" | "localhost"));
+        if url.cannot_be_a_base() || !local || !url.path().starts_with('/') {
+            let rest = address.split_once(':').map_or("", |(_, rest)| rest);
+            let fixed = format!("{scheme}:///{}", rest.trim_start_matches('/'));
+            return invalid(
+                format!("the Redis address `{address}` does not name an absolute socket path"),
+                format!(
+                    "a socket address is `{scheme}://` followed by the socket's absolute path: `\"{fixed}\"`"
+                ),
+            );
+        }
+    } else {
+        return invalid(
+            format!("the Redis address `{address}` uses the `{scheme}` scheme"),
+            "use `redis://` (or `rediss://` for TLS), e.g. `\"redis://localhost:6379\"`".to_owned(),
+        );
+    }
+    (!matches!(scheme, "redis" | "rediss")).then(|| RedisAddressProblem::NotRedisScheme {
+        scheme: scheme.to_owned(),
+    })
+}
+
+/// Whether an address starts with a Unix-socket scheme (`unix:/run/redis.sock`
+/// needs no `//`).
+fn starts_with_unix_scheme(address: &str) -> bool {
+    address.split_once(':').is_some_and(|(scheme, _)| {
+        REDIS_UNIX_SCHEMES.contains(&scheme.to_ascii_lowercase().as_str())
+    })
 }
 
 /// Checks the `{{ }}` expressions of a template value; returns whether it
@@ -1736,4 +1834,80 @@ fn read_build(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<Build> {
         workdir: workdir.map(PathBuf::from),
         watch,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{RedisAddressProblem, redis_address_problem};
+
+    fn invalid(address: &str) -> (String, String) {
+        match redis_address_problem(address) {
+            Some(RedisAddressProblem::Invalid { message, help }) => (message, help),
+            other => panic!("{address}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn redis_addresses_spin_opens() {
+        for address in [
+            "redis://localhost:6379",
+            "REDIS://localhost",
+            "rediss://cache.example.com:6380/2",
+            "redis://:secret@10.0.0.1",
+            "redis://[::1]:6379/",
+        ] {
+            assert_eq!(redis_address_problem(address), None, "{address}");
+        }
+        for (address, scheme) in [
+            ("valkey://localhost:6379", "valkey"),
+            ("valkeys://cache.example.com", "valkeys"),
+            ("unix:///run/redis.sock", "unix"),
+            ("unix:/run/redis.sock", "unix"),
+            ("redis+unix:///run/redis.sock?db=1", "redis+unix"),
+            ("valkey+unix://localhost/run/valkey.sock", "valkey+unix"),
+        ] {
+            assert_eq!(
+                redis_address_problem(address),
+                Some(RedisAddressProblem::NotRedisScheme {
+                    scheme: scheme.to_owned()
+                }),
+                "{address}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_missing_double_slash_is_named() {
+        let (message, help) = invalid("redis:/localhost:6379");
+        assert_eq!(
+            message,
+            "the Redis address `redis:/localhost:6379` lacks the `//` after `redis:`"
+        );
+        assert_eq!(help, "write `\"redis://localhost:6379\"`");
+        assert_eq!(
+            invalid("rediss:cache:6380").1,
+            "write `\"rediss://cache:6380\"`"
+        );
+        assert_eq!(
+            invalid("valkey:localhost").1,
+            "write `\"valkey://localhost\"`"
+        );
+    }
+
+    #[test]
+    fn addresses_spin_cannot_open() {
+        for (address, expected) in [
+            ("localhost:6379", "has no scheme"),
+            ("http://redis.example.com", "uses the `http` scheme"),
+            ("redis://", "names no host"),
+            ("redis:///0", "names no host"),
+            ("redis://localhost:6379/cache", "not a database number"),
+            ("redis://local host", "not a valid URL"),
+            ("unix://run/redis.sock", "absolute socket path"),
+            ("unix:run/redis.sock", "absolute socket path"),
+        ] {
+            let (message, _) = invalid(address);
+            assert!(message.contains(expected), "{address}: {message}");
+        }
+    }
 }
