@@ -353,6 +353,15 @@ pub(crate) static PATH_OUTSIDE_PACKAGE: Rule = Rule::varies(
         "Move the files inside the package directory and use a relative path.",
     );
 
+pub(crate) static UNUSED_SUPPRESSION: Rule = Rule::warning("unused-suppression")
+    .category(Category::Suspicious)
+    .doc(
+        "A `# wasm-manifests: allow(...)` comment that suppresses nothing: no diagnostic of that code on its line (or in the file, for a comment above the first key), a code that does not exist, or a comment that is not a suppression.",
+        "A suppression that no longer matches hides nothing today but will hide a new problem tomorrow, and a misspelt code suppresses nothing at all.",
+        "name = \"me/tool\"  # wasm-manifests: allow(wasmer/invalid-abi)",
+        "Remove the comment, correct the code, or put the comment on the line of the key the diagnostic points at.",
+    );
+
 /// The shared rules, in the order `explain --list` shows them.
 const SHARED: &[&Rule] = &[
     &SYNTAX_ERROR,
@@ -369,4 +378,5 @@ const SHARED: &[&Rule] = &[
     &INVALID_URL,
     &INVALID_LICENSE,
     &PATH_OUTSIDE_PACKAGE,
+    &UNUSED_SUPPRESSION,
 ];

@@ -59,6 +59,7 @@ mod path;
 mod pipeline;
 mod read;
 mod rules;
+mod settings;
 mod source;
 pub mod spin;
 mod verify;
@@ -71,6 +72,7 @@ pub use diagnostic::{Diagnostic, Label, Report, Severity, Span};
 pub use discover::{Candidate, classify};
 pub use format::{DetectError, Format, UnknownFormatName};
 pub use path::{FieldPath, Segment};
+pub use settings::{Level, Selector, SelectorError};
 
 use pipeline::{read_manifest, syntax_of};
 use read::Cx;
@@ -121,6 +123,10 @@ pub struct Parsed {
     report: Report,
     /// The text, kept for [`Parsed::package`] (positions of capabilities).
     text: std::sync::Arc<str>,
+    /// The severity settings it was read with, for [`Parsed::verify`].
+    settings: settings::Settings,
+    /// The manifest's inline suppressions, for [`Parsed::verify`].
+    suppressions: settings::Suppressions,
 }
 
 impl Parsed {
@@ -189,11 +195,16 @@ impl Parsed {
         let syntax = syntax_of(self.format, &self.text);
         let mut cx = Cx::new(syntax);
         verify::verify(manifest, dir.as_ref(), &mut cx);
-        if !cx.has_pending() {
+        let root = source::spanned_tree(&self.text, syntax);
+        let mut diagnostics = cx.finish(&self.text, root.as_ref());
+        self.suppressions.apply(&mut diagnostics);
+        let mut unused = Cx::new(syntax);
+        self.suppressions.report_unused(&mut unused, true);
+        diagnostics.extend(unused.finish(&self.text, None));
+        self.settings.apply(&mut diagnostics);
+        if diagnostics.is_empty() {
             return;
         }
-        let root = source::spanned_tree(&self.text, syntax);
-        let diagnostics = cx.finish(&self.text, root.as_ref());
         self.report.extend(&self.text, diagnostics);
     }
 
@@ -283,14 +294,14 @@ pub enum Error {
 #[derive(Clone, Debug)]
 pub struct Options {
     max_size: u64,
-    strict: bool,
+    settings: settings::Settings,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Self {
             max_size: DEFAULT_MAX_SIZE,
-            strict: false,
+            settings: settings::Settings::default(),
         }
     }
 }
@@ -308,10 +319,39 @@ impl Options {
         self
     }
 
-    /// Turns every warning into an error.
+    /// Turns every warning into an error, once the [`Options::allow`],
+    /// [`Options::warn`] and [`Options::deny`] settings are applied.
     #[must_use]
     pub fn strict(mut self, strict: bool) -> Self {
-        self.strict = strict;
+        self.settings.strict = strict;
+        self
+    }
+
+    /// Does not report the codes `selector` names. Settings apply in the
+    /// order they are given: a later one wins for the codes both name.
+    /// Codes of unreadable input (syntax, encoding, size) are always
+    /// reported as errors.
+    #[must_use]
+    pub fn allow(self, selector: impl Into<Selector>) -> Self {
+        self.setting(Level::Allow, selector.into())
+    }
+
+    /// Reports the codes `selector` names as warnings.
+    #[must_use]
+    pub fn warn(self, selector: impl Into<Selector>) -> Self {
+        self.setting(Level::Warn, selector.into())
+    }
+
+    /// Reports the codes `selector` names as errors.
+    #[must_use]
+    pub fn deny(self, selector: impl Into<Selector>) -> Self {
+        self.setting(Level::Deny, selector.into())
+    }
+
+    /// Adds one setting: `level` for the codes `selector` names.
+    #[must_use]
+    pub fn setting(mut self, level: Level, selector: Selector) -> Self {
+        self.settings.rules.push((level, selector));
         self
     }
 
@@ -359,11 +399,7 @@ impl Options {
     }
 
     fn run(&self, bytes: &[u8], text: Option<&str>, format: Format, origin: String) -> Parsed {
-        let mut parsed = read_manifest(bytes, text, format, origin, self.max_size);
-        if self.strict {
-            parsed.report.deny_warnings();
-        }
-        parsed
+        read_manifest(bytes, text, format, origin, self.max_size, &self.settings)
     }
 }
 

@@ -3,6 +3,7 @@
 //! tree, the format's reader and rules, and the report.
 
 use crate::read::Cx;
+use crate::settings::{Settings, Suppressions};
 use crate::source::{self, Node, Syntax, SyntaxError, Value};
 use crate::{Diagnostic, Format, Manifest, Parsed, Report, Severity, codes, formats};
 
@@ -31,14 +32,21 @@ pub(crate) fn read_manifest(
     format: Format,
     origin: String,
     max_size: u64,
+    settings: &Settings,
 ) -> Parsed {
     // Unreadable input is reported without a snippet; `positions` is the
     // text (possibly lossy) that line and column numbers are counted in.
-    let unreadable = |cx: Cx, positions: &str| Parsed {
-        format,
-        manifest: None,
-        report: Report::new(origin.clone(), "", cx.finish(positions, None)),
-        text: std::sync::Arc::from(""),
+    let unreadable = |cx: Cx, positions: &str| {
+        let mut diagnostics = cx.finish(positions, None);
+        settings.apply(&mut diagnostics);
+        Parsed {
+            format,
+            manifest: None,
+            report: Report::new(origin.clone(), "", diagnostics),
+            text: std::sync::Arc::from(""),
+            settings: settings.clone(),
+            suppressions: Suppressions::default(),
+        }
     };
     let mut cx = Cx::new(Syntax::Toml);
     if bytes.len() as u64 > max_size {
@@ -90,19 +98,34 @@ pub(crate) fn read_manifest(
             "the file is empty",
         )
         .help(empty_help(format));
+        let mut diagnostics = cx.finish(text, None);
+        settings.apply(&mut diagnostics);
         return Parsed {
             format,
             manifest: None,
-            report: Report::new(origin, text, cx.finish(text, None)),
+            report: Report::new(origin, text, diagnostics),
             text: std::sync::Arc::from(text),
+            settings: settings.clone(),
+            suppressions: Suppressions::default(),
         };
     }
 
-    let (root, errors) = if syntax == Syntax::Json && text.starts_with('\u{feff}') {
-        (None, Vec::new())
+    let document = if syntax == Syntax::Json && text.starts_with('\u{feff}') {
+        source::Document {
+            root: None,
+            errors: Vec::new(),
+            directives: Vec::new(),
+            body_start: 0,
+        }
     } else {
-        source::parse(text, syntax)
+        source::parse_document(text, syntax)
     };
+    let source::Document {
+        root,
+        errors,
+        directives,
+        body_start,
+    } = document;
     if syntax == Syntax::Json && text.starts_with('\u{feff}') {
         // JSON parsers stop at the mark itself: that is the whole story.
         cx.at_range(Severity::Error, codes::SYNTAX_ERROR, 0..3, "the file starts with a byte order mark")
@@ -157,13 +180,21 @@ pub(crate) fn read_manifest(
         manifest
     };
 
+    let mut suppressions = Suppressions::read(text, &directives, body_start, &mut cx);
     let mut diagnostics = cx.finish(text, root.as_ref());
     drop_cascading(&mut diagnostics);
+    suppressions.apply(&mut diagnostics);
+    let mut unused = Cx::new(syntax);
+    suppressions.report_unused(&mut unused, false);
+    diagnostics.extend(unused.finish(text, None));
+    settings.apply(&mut diagnostics);
     Parsed {
         format,
         manifest,
         report: Report::new(origin, text, diagnostics),
         text: std::sync::Arc::from(text),
+        settings: settings.clone(),
+        suppressions,
     }
 }
 

@@ -239,6 +239,17 @@ impl Cx {
         self.pending.last_mut().expect("just pushed")
     }
 
+    /// Reports `rule` at a known byte range (no field path).
+    pub(crate) fn report_range(
+        &mut self,
+        rule: &'static Rule,
+        range: Range<usize>,
+        message: impl Into<String>,
+    ) -> &mut Pending {
+        let severity = rule.level.unwrap_or(Severity::Error);
+        self.at_range(severity, rule, range, message)
+    }
+
     /// A diagnostic at a known byte range (syntax and encoding problems).
     pub(crate) fn at_range(
         &mut self,
@@ -258,10 +269,6 @@ impl Cx {
             note: None,
         });
         self.pending.last_mut().expect("just pushed")
-    }
-
-    pub(crate) fn has_pending(&self) -> bool {
-        !self.pending.is_empty()
     }
 
     pub(crate) fn has_errors_of(&self, code: &str) -> bool {

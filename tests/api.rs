@@ -342,3 +342,124 @@ fn deserialize_refuses_what_parse_reports_as_an_error() {
     let warned = valid.replace("[package]\n", "[package]\ncolour = \"red\"\n");
     assert!(toml::from_str::<wasmer::Manifest>(&warned).is_ok());
 }
+
+#[test]
+fn inline_suppressions_silence_their_line_or_the_whole_file() {
+    let text = "# Allowed for the whole file: the comment is above the first table.\n# wasm-manifests: allow(wasmer/package-name-without-namespace)\n\n[package]\nname = \"tool\"\nversion = \"1.0.0\"\ndescription = \"A tool\"\nrepository = \"internal\"  # wasm-manifests: allow(invalid-url)\ncolour = \"red\"  # wasm-manifests: allow(unknown-key, suspicious)\n";
+    let parsed = wasm_manifests::parse(text, Format::Wasmer);
+    assert!(parsed.report().is_empty(), "{}", parsed.report());
+    // Without the comments, the same manifest has three warnings.
+    let bare: String = text
+        .lines()
+        .map(|l| l.split("  #").next().unwrap_or(l))
+        .filter(|l| !l.starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let codes: Vec<&str> = wasm_manifests::parse(&bare, Format::Wasmer)
+        .report()
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "wasmer/package-name-without-namespace",
+            "invalid-url",
+            "unknown-key"
+        ]
+    );
+    // A suppression on another line does not apply.
+    let moved = text.replace(
+        "\"internal\"  # wasm-manifests: allow(invalid-url)",
+        "\"internal\"\n# wasm-manifests: allow(invalid-url)",
+    );
+    let codes: Vec<&str> = wasm_manifests::parse(&moved, Format::Wasmer)
+        .report()
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(codes, ["invalid-url", "unused-suppression"]);
+}
+
+#[test]
+fn severity_settings_apply_in_order_and_to_verification() {
+    use wasm_manifests::{Options, Selector};
+    let text = "[package]\nname = \"tool\"\nversion = \"1.0.0\"\ndescription = \"x\"\ncolour = 1\n\n[[module]]\nname = \"m\"\nsource = \"m.wasm\"\n";
+    let codes = |options: &Options| -> Vec<(String, &'static str)> {
+        options
+            .parse(text, Format::Wasmer)
+            .report()
+            .iter()
+            .map(|d| (d.severity.to_string(), d.code))
+            .collect()
+    };
+    let default = codes(&Options::new());
+    assert_eq!(
+        default,
+        [
+            (
+                "warning".to_owned(),
+                "wasmer/package-name-without-namespace"
+            ),
+            ("warning".to_owned(), "unknown-key")
+        ]
+    );
+    let sel = |s: &str| s.parse::<Selector>().unwrap();
+    // A format prefix, then a code: the later setting wins for that code.
+    let options = Options::new()
+        .allow(sel("wasmer/"))
+        .deny(sel("wasmer/package-name-without-namespace"));
+    assert_eq!(
+        codes(&options),
+        [
+            ("error".to_owned(), "wasmer/package-name-without-namespace"),
+            ("warning".to_owned(), "unknown-key")
+        ]
+    );
+    // A category; strict turns what is left into errors.
+    let options = Options::new().allow(sel("suspicious")).strict(true);
+    assert_eq!(
+        codes(&options),
+        [("error".to_owned(), "wasmer/package-name-without-namespace")]
+    );
+    // Unreadable input stays an error whatever the settings.
+    let broken = Options::new()
+        .allow(sel("all"))
+        .parse("[package\n", Format::Wasmer);
+    assert!(broken.report().has_errors());
+
+    // Verification diagnostics follow the same settings.
+    let dir = std::env::temp_dir().join(format!("wasm-manifests-settings-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("wasmer.toml"), text).unwrap();
+    let mut parsed = Options::new()
+        .allow(sel("suspicious"))
+        .deny(sel("verify/"))
+        .parse_file(dir.join("wasmer.toml"))
+        .unwrap();
+    parsed.verify(&dir);
+    let verify: Vec<_> = parsed
+        .report()
+        .iter()
+        .filter(|d| d.code.starts_with("verify/"))
+        .collect();
+    assert!(
+        !verify.is_empty()
+            && verify
+                .iter()
+                .all(|d| d.severity == wasm_manifests::Severity::Error)
+    );
+    let mut parsed = Options::new()
+        .allow(sel("verify"))
+        .parse_file(dir.join("wasmer.toml"))
+        .unwrap();
+    parsed.verify(&dir);
+    assert!(
+        parsed
+            .report()
+            .iter()
+            .all(|d| !d.code.starts_with("verify/"))
+    );
+    std::fs::remove_dir_all(&dir).ok();
+    assert!("no-such-code".parse::<Selector>().is_err());
+}

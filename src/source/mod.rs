@@ -391,20 +391,43 @@ impl<'a> std::ops::Deref for Table<'a> {
 // ---------------------------------------------------------------------------
 // Parsing
 
-/// Parses a document of `syntax` into a tree, with every syntax error found
-/// (TOML recovers and goes on; JSON stops at the first). The tree is `None`
-/// only when a JSON document does not parse.
-pub(crate) fn parse(text: &str, syntax: Syntax) -> (Option<Node<'_>>, Vec<SyntaxError>) {
+/// A parsed document: the tree, every syntax error, and the comments that
+/// speak to this tool (`# wasm-manifests: ...`).
+pub(crate) struct Document<'a> {
+    /// `None` only when a JSON document does not parse.
+    pub root: Option<Node<'a>>,
+    pub errors: Vec<SyntaxError>,
+    /// Byte ranges of the comments that mention `wasm-manifests:`.
+    pub directives: Vec<Range<usize>>,
+    /// Where the first key or table header starts (the end of the text when
+    /// there is none): comments before it speak for the whole file.
+    pub body_start: usize,
+}
+
+/// Parses a document of `syntax`, with every syntax error found (TOML
+/// recovers and goes on; JSON stops at the first).
+pub(crate) fn parse_document(text: &str, syntax: Syntax) -> Document<'_> {
     match syntax {
-        Syntax::Toml => {
-            let (root, errors) = toml::parse(text);
-            (Some(root), errors)
+        Syntax::Toml => toml::parse(text),
+        Syntax::Json => {
+            let (root, errors) = match json::parse(text) {
+                Ok(root) => (Some(root), Vec::new()),
+                Err(error) => (None, vec![error]),
+            };
+            Document {
+                root,
+                errors,
+                directives: Vec::new(),
+                body_start: 0,
+            }
         }
-        Syntax::Json => match json::parse(text) {
-            Ok(root) => (Some(root), Vec::new()),
-            Err(error) => (None, vec![error]),
-        },
     }
+}
+
+/// The tree and the syntax errors of a document.
+pub(crate) fn parse(text: &str, syntax: Syntax) -> (Option<Node<'_>>, Vec<SyntaxError>) {
+    let document = parse_document(text, syntax);
+    (document.root, document.errors)
 }
 
 /// The document tree, for locating fields after the fact; `None` when the

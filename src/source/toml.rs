@@ -14,7 +14,7 @@ use toml_parser::decoder::{Encoding, ScalarKind};
 use toml_parser::parser::{EventReceiver, RecursionGuard, ValidateWhitespace};
 use toml_parser::{ErrorSink, ParseError, Source, Span};
 
-use super::{Entry, MAX_DEPTH, Node, SyntaxError, Table, TableKind, Value};
+use super::{Document, Entry, MAX_DEPTH, Node, SyntaxError, Table, TableKind, Value};
 
 /// How deep inline tables and arrays may nest (the limit of the `toml`
 /// crate, so the same documents are refused).
@@ -24,7 +24,7 @@ const KEY_PARTS_LIMIT: usize = 80;
 
 /// Parses TOML into a tree, recovering from syntax errors where the parser
 /// can, so that one mistake does not hide the rest of the document.
-pub(crate) fn parse(text: &str) -> (Node<'_>, Vec<SyntaxError>) {
+pub(crate) fn parse(text: &str) -> Document<'_> {
     let source = Source::new(text);
     let tokens = source.lex().into_vec();
     let mut builder = Builder::new(source);
@@ -38,7 +38,12 @@ pub(crate) fn parse(text: &str) -> (Node<'_>, Vec<SyntaxError>) {
     let mut errors = errors.0;
     errors.append(&mut builder.errors);
     errors.sort_by_key(|e| (e.span.start, e.span.end));
-    (builder.root, errors)
+    Document {
+        root: Some(builder.root),
+        errors,
+        directives: builder.directives,
+        body_start: builder.body_start.unwrap_or(text.len()),
+    }
 }
 
 /// Collects the parser's errors as [`SyntaxError`]s.
@@ -143,6 +148,10 @@ struct Builder<'i> {
     pending: Vec<Key<'i>>,
     frames: Vec<Frame<'i>>,
     errors: Vec<SyntaxError>,
+    /// Comments that mention `wasm-manifests:`.
+    directives: Vec<Range<usize>>,
+    /// Where the first key or header starts.
+    body_start: Option<usize>,
 }
 
 impl<'i> Builder<'i> {
@@ -158,6 +167,8 @@ impl<'i> Builder<'i> {
             pending: Vec::new(),
             frames: Vec::new(),
             errors: Vec::new(),
+            directives: Vec::new(),
+            body_start: None,
         }
     }
 
@@ -381,7 +392,15 @@ impl<'i> Builder<'i> {
 }
 
 impl<'i> EventReceiver for Builder<'i> {
+    fn comment(&mut self, span: Span, _sink: &mut dyn ErrorSink) {
+        let text = self.source.input().get(range(span)).unwrap_or("");
+        if text.contains("wasm-manifests:") {
+            self.directives.push(range(span));
+        }
+    }
+
     fn std_table_open(&mut self, span: Span, sink: &mut dyn ErrorSink) {
+        self.body_start.get_or_insert(span.start());
         self.finish(sink);
         self.keys.clear();
         self.pending.clear();
@@ -399,6 +418,7 @@ impl<'i> EventReceiver for Builder<'i> {
     }
 
     fn array_table_open(&mut self, span: Span, sink: &mut dyn ErrorSink) {
+        self.body_start.get_or_insert(span.start());
         self.finish(sink);
         self.keys.clear();
         self.pending.clear();
@@ -437,6 +457,7 @@ impl<'i> EventReceiver for Builder<'i> {
     }
 
     fn simple_key(&mut self, span: Span, encoding: Option<Encoding>, sink: &mut dyn ErrorSink) {
+        self.body_start.get_or_insert(span.start());
         self.decode_key(span, encoding, sink);
     }
 
@@ -767,7 +788,8 @@ mod tests {
 
     /// Same acceptance and same values as the `toml` crate.
     fn same_as_toml(text: &str) {
-        let (root, errors) = parse(text);
+        let Document { root, errors, .. } = parse(text);
+        let root = root.unwrap();
         let official = text.parse::<::toml::Table>();
         assert_eq!(
             errors.is_empty(),
@@ -831,7 +853,8 @@ mod tests {
     #[test]
     fn spans_point_at_what_was_written() {
         let text = "[package]\nname = \"x\"\n[[module]]\nabi = 'wasi'\n";
-        let (root, errors) = parse(text);
+        let Document { root, errors, .. } = parse(text);
+        let root = root.unwrap();
         assert!(errors.is_empty());
         let table = root.as_table().unwrap();
         let package = &table[0];
@@ -847,7 +870,8 @@ mod tests {
 
     #[test]
     fn errors_are_reported_and_reading_goes_on() {
-        let (root, errors) = parse("a = 1\na = 2\nb = \"x\nc = 3\n");
+        let Document { root, errors, .. } = parse("a = 1\na = 2\nb = \"x\nc = 3\n");
+        let root = root.unwrap();
         assert!(errors.iter().any(|e| e.message == "duplicate key"));
         assert!(errors.len() >= 2);
         assert!(root.as_table().unwrap().get("c").is_some());
@@ -869,7 +893,7 @@ mod tests {
         }
         text.push('1');
         text.push_str(&"}".repeat(60));
-        let (_, errors) = parse(&text);
+        let errors = parse(&text).errors;
         assert!(errors.iter().any(|e| e.too_deep));
         // Headers alone.
         let header = format!("[{}]\nx = 1\n", vec!["b"; 79].join("."));
@@ -878,7 +902,7 @@ mod tests {
             vec!["b"; 79].join("."),
             vec!["d"; 30].join(".")
         );
-        let (_, errors) = parse(&text);
+        let errors = parse(&text).errors;
         assert!(errors.iter().any(|e| e.too_deep), "{errors:?}");
     }
 }
