@@ -344,6 +344,9 @@ pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(
     }
 }
 
+/// The key under which the `toml` crate passes a date or time through serde.
+const TOML_DATETIME: &str = "$__toml_private_datetime";
+
 /// Builds an owned document tree from serde data, nesting no deeper than
 /// [`source::MAX_DEPTH`].
 #[derive(Clone, Copy)]
@@ -419,6 +422,14 @@ impl<'de> serde::de::Visitor<'de> for Owned {
         while let Some(key) = map.next_key::<String>()? {
             let value = map.next_value_seed(inner)?;
             table.push(source::Entry::new(key.into(), 0..0, value));
+        }
+        // The `toml` crate hands a date or time over as a table with one
+        // private key; it is a value of its own in the document tree.
+        if let [entry] = &table[..]
+            && entry.key == TOML_DATETIME
+            && let Some(datetime) = entry.value.as_str().and_then(|s| s.parse().ok())
+        {
+            return Ok(Node::new(0..0, Value::Datetime(Box::new(datetime))));
         }
         Ok(Node::new(0..0, Value::Table(table)))
     }

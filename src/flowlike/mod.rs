@@ -49,20 +49,31 @@
 //! # Ok::<(), wasm_manifests::ParseError>(())
 //! ```
 
-pub(crate) mod codes;
-mod validate;
+mod keys;
+mod read;
+pub(crate) mod rules;
 
 use std::fmt;
 use std::str::FromStr;
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// The format's entry in the list of formats.
 pub(crate) static FORMAT: crate::formats::Descriptor = crate::formats::Descriptor {
     format: crate::Format::FlowLike,
-    rules: codes::RULES,
-    read: |root, cx| validate::read(root, cx).map(crate::Manifest::FlowLike),
+    rules: rules::RULES,
+    read: |root, cx| {
+        if root.as_table().is_some_and(|t| t.is_empty()) {
+            // Already reported as an empty file; listing every missing key adds nothing.
+            return None;
+        }
+        let manifest = read::read(root, cx);
+        if root.as_table().is_some() {
+            rules::run(root, cx);
+        }
+        manifest.map(crate::Manifest::FlowLike)
+    },
     empty_help: "a Flow-Like manifest starts with `manifest_version = 1`",
 };
 
@@ -70,7 +81,7 @@ pub(crate) static FORMAT: crate::formats::Descriptor = crate::formats::Descripto
 pub const MANIFEST_VERSION: u32 = 1;
 
 /// A whole Flow-Like manifest.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Manifest {
     /// The schema version; `1` is the only one defined.
@@ -141,6 +152,19 @@ impl Manifest {
     }
 }
 
+impl<'de> Deserialize<'de> for Manifest {
+    /// Reads the manifest from any self-describing serde format with the
+    /// same reader and rules as [`crate::parse`]: what `parse` reports as an
+    /// error is refused here too.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match crate::pipeline::deserialize(deserializer, crate::Format::FlowLike)? {
+            crate::Manifest::FlowLike(manifest) => Ok(manifest),
+            #[allow(unreachable_patterns)]
+            _ => Err(serde::de::Error::custom("not a Flow-Like manifest")),
+        }
+    }
+}
+
 impl FromStr for Manifest {
     type Err = crate::ParseError;
 
@@ -157,7 +181,7 @@ impl FromStr for Manifest {
 }
 
 /// An `[[authors]]` entry.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Author {
     /// The author's name (required).
@@ -171,7 +195,7 @@ pub struct Author {
 }
 
 /// `[permissions]`: resource tiers and capabilities the package asks for.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Permissions {
     /// The memory limit.
@@ -224,7 +248,7 @@ impl Permissions {
 /// let err = "Standard".parse::<MemoryTier>().unwrap_err();
 /// assert!(err.to_string().contains("`standard`"));
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MemoryTier {
     /// 16 MiB.
@@ -289,7 +313,7 @@ impl MemoryTier {
 /// let tier: TimeoutTier = "long_running".parse().unwrap();
 /// assert_eq!(tier.duration(), Duration::from_secs(300));
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TimeoutTier {
     /// 5 seconds.
@@ -370,7 +394,7 @@ impl FromStr for MemoryTier {
             .ok_or_else(|| UnknownTier {
                 kind: "memory",
                 name: s.to_owned(),
-                expected: validate::memory_tier_list(),
+                expected: rules::unknown_memory_tier::tier_list(),
             })
     }
 }
@@ -386,13 +410,13 @@ impl FromStr for TimeoutTier {
             .ok_or_else(|| UnknownTier {
                 kind: "timeout",
                 name: s.to_owned(),
-                expected: validate::timeout_tier_list(),
+                expected: rules::unknown_timeout_tier::tier_list(),
             })
     }
 }
 
 /// `[permissions.network]`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct NetworkPermissions {
     /// Outbound HTTP requests.
@@ -421,7 +445,7 @@ impl NetworkPermissions {
 }
 
 /// `[permissions.filesystem]`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct FilesystemPermissions {
     /// Persistent storage per node.
@@ -447,7 +471,7 @@ impl FilesystemPermissions {
 
 /// A `[[permissions.oauth_scopes]]` entry: the scopes the package needs
 /// from one OAuth provider.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct OAuthScope {
     /// The provider id (`google`, `github`, `microsoft`, ... or a custom
@@ -463,7 +487,7 @@ pub struct OAuthScope {
 }
 
 /// A `[[nodes]]` entry: one node of the package.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct NodeEntry {
     /// The node's identifier, unique within the package.
