@@ -15,6 +15,8 @@ pub(crate) const ROOT_KEYS: &[&str] = &[
     "repository",
     "homepage",
     "keywords",
+    "primary_category",
+    "secondary_category",
     "min_flow_like_version",
     "wasm_path",
     "wasm_hash",
@@ -35,7 +37,14 @@ pub(crate) const PERMISSION_KEYS: &[&str] = &[
     "filesystem",
     "oauth_scopes",
 ];
-pub(crate) const NETWORK_KEYS: &[&str] = &["http_enabled", "allowed_hosts", "websocket_enabled"];
+pub(crate) const NETWORK_KEYS: &[&str] = &[
+    "http_enabled",
+    "allowed_hosts",
+    "websocket_enabled",
+    "tcp_enabled",
+    "udp_enabled",
+    "dns_enabled",
+];
 pub(crate) const FILESYSTEM_KEYS: &[&str] =
     &["node_storage", "user_storage", "upload_dir", "cache_dir"];
 pub(crate) const OAUTH_KEYS: &[&str] = &["provider", "scopes", "reason", "required"];
@@ -49,9 +58,8 @@ pub(crate) const NODE_KEYS: &[&str] = &[
     "metadata",
 ];
 
-/// Keys that later Flow-Like releases read in `[permissions.network]`.
-pub(crate) const LATER_NETWORK_KEYS: &[&str] = &["tcp_enabled", "udp_enabled", "dns_enabled"];
-/// Keys that later Flow-Like releases read in `[[nodes]]`.
+/// Keys that some of the Flow-Like versions that read `[[nodes]]` know in
+/// a node, besides those of the format documentation.
 pub(crate) const LATER_NODE_KEYS: &[&str] = &[
     "friendly_name",
     "scores",
@@ -100,11 +108,11 @@ pub(crate) fn elsewhere(key: &str, own: &[&str], here: &str) -> Option<String> {
     })
 }
 
-/// The help for a key that only other Flow-Like versions read.
-pub(crate) fn later_release(key: &str, later: &[&str]) -> Option<String> {
-    later.contains(&key).then(|| {
+/// The help for a node key that only some Flow-Like versions read.
+pub(crate) fn later_node_key(key: &str) -> Option<String> {
+    LATER_NODE_KEYS.contains(&key).then(|| {
         format!(
-            "`{key}` is read by newer Flow-Like releases only; keep it if the package targets them, otherwise remove it"
+            "`{key}` is read only by some of the Flow-Like versions that read `[[nodes]]`; current versions take the nodes from the WASM module, so keep it only if the package targets those versions"
         )
     })
 }

@@ -7,22 +7,23 @@ use super::rules::{
     Found, all_hosts_allowed, allowed_hosts_ignored, empty_category_segment, empty_description,
     empty_oauth_reason, empty_oauth_scopes, empty_required_field, id_not_reverse_domain,
     invalid_email, invalid_host_pattern, invalid_icon, invalid_id_character,
-    invalid_manifest_version, invalid_wasm_hash, non_semver_version, unknown_memory_tier,
-    unknown_timeout_tier,
+    invalid_manifest_version, invalid_wasm_hash, non_semver_version, unknown_category,
+    unknown_memory_tier, unknown_timeout_tier,
 };
 use super::{
-    Author, FilesystemPermissions, Manifest, NetworkPermissions, NodeEntry, OAuthScope, Permissions,
+    Author, FilesystemPermissions, Manifest, MemoryTier, NetworkPermissions, NodeEntry, OAuthScope,
+    Permissions, TimeoutTier,
 };
 use crate::codes::{INVALID_LICENSE, INVALID_URL, MISSING_KEY};
 use crate::diagnostic::Severity::Warning;
-use crate::path::P;
+use crate::path::{P, Segment};
 use crate::read::{Cx, Table};
 use crate::rules::{license, suggest, urls};
 use crate::source::{Node, Target, Value};
 
 use super::keys::{
-    AUTHOR_KEYS, FILESYSTEM_KEYS, LATER_NETWORK_KEYS, LATER_NODE_KEYS, NETWORK_KEYS, NODE_KEYS,
-    OAUTH_KEYS, PERMISSION_KEYS, ROOT_KEYS, TABLES, elsewhere, later_release,
+    AUTHOR_KEYS, FILESYSTEM_KEYS, NETWORK_KEYS, NODE_KEYS, OAUTH_KEYS, PERMISSION_KEYS, ROOT_KEYS,
+    TABLES, elsewhere, later_node_key,
 };
 
 const ID_EXAMPLE: &str = "\"com.example.my-package\"";
@@ -87,6 +88,15 @@ pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
     let repository = read_url(cx, &mut top, "repository");
     let homepage = read_url(cx, &mut top, "homepage");
     let keywords = string_list(cx, &mut top, "keywords").unwrap_or_default();
+    let mut categories_ok = true;
+    let mut category = |cx: &mut Cx, top: &mut Table<'_, '_, '_>, key: &'static str| {
+        let node = top.get(key)?;
+        let category = unknown_category::parse(cx, node, &p.key(key), key);
+        categories_ok &= category.is_some();
+        category
+    };
+    let primary_category = category(cx, &mut top, "primary_category");
+    let secondary_category = category(cx, &mut top, "secondary_category");
     let min_flow_like_version = top.str(cx, "min_flow_like_version");
     if let Some(text) = min_flow_like_version {
         non_semver_version::check(cx, text, &p.key("min_flow_like_version"));
@@ -112,6 +122,9 @@ pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
     top.finish_with(cx, Warning, ROOT_KEYS, |key| {
         elsewhere(key, ROOT_KEYS, "the top level")
     });
+    if !categories_ok {
+        return None;
+    }
 
     Some(Manifest {
         manifest_version: manifest_version?,
@@ -124,6 +137,8 @@ pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
         repository,
         homepage,
         keywords,
+        primary_category,
+        secondary_category,
         min_flow_like_version: min_flow_like_version.map(str::to_owned),
         wasm_path: wasm_path.map(str::to_owned),
         wasm_hash: wasm_hash.map(str::to_owned),
@@ -174,6 +189,11 @@ fn required<'n, 'a>(
             .at(&at.key(near), Target::Key)
             .help(format!("rename `{near}` to `{key}`"))
             .note(format!("Flow-Like does not know `{near}` and ignores it")),
+        None if matches!(table.segments().first(), Some(Segment::Key(k)) if k == "nodes") => {
+            pending.at(&at, Target::Value).help(help).note(
+                "Flow-Like versions that read `[[nodes]]` refuse the manifest without it; current versions ignore `[[nodes]]`",
+            )
+        }
         None => pending.at(&at, Target::Value).help(help),
     };
     None
@@ -288,13 +308,13 @@ fn read_permissions(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<Permiss
     let mut permissions = Permissions::default();
     let mut complete = true;
 
-    if let Some(text) = tier_str(cx, &mut t, "memory", &unknown_memory_tier::tier_list()) {
+    if let Some(text) = tier_str(cx, &mut t, "memory", &MemoryTier::list()) {
         match unknown_memory_tier::parse(cx, text, &path.key("memory")) {
             Some(tier) => permissions.memory = tier,
             None => complete = false,
         }
     }
-    if let Some(text) = tier_str(cx, &mut t, "timeout", &unknown_timeout_tier::tier_list()) {
+    if let Some(text) = tier_str(cx, &mut t, "timeout", &TimeoutTier::list()) {
         match unknown_timeout_tier::parse(cx, text, &path.key("timeout")) {
             Some(tier) => permissions.timeout = tier,
             None => complete = false,
@@ -353,8 +373,12 @@ fn tier_str<'n>(
 
 fn read_network(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<NetworkPermissions> {
     let mut t = single_table(cx, node, path, "permissions.network")?;
-    let http = Found::of(t.has("http_enabled"), t.bool(cx, "http_enabled"));
-    let websocket = Found::of(t.has("websocket_enabled"), t.bool(cx, "websocket_enabled"));
+    let mut switch = |key: &'static str| Found::of(t.has(key), t.bool(cx, key));
+    let http = switch("http_enabled");
+    let websocket = switch("websocket_enabled");
+    let tcp = switch("tcp_enabled");
+    let udp = switch("udp_enabled");
+    let dns = switch("dns_enabled");
     let hosts_path = path.key("allowed_hosts");
     let hosts_present = t.has("allowed_hosts");
     let hosts = string_list(cx, &mut t, "allowed_hosts");
@@ -366,13 +390,11 @@ fn read_network(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<NetworkPerm
     allowed_hosts_ignored::check(
         cx,
         &path,
-        http,
-        websocket,
+        [http, websocket, tcp, udp],
         hosts.as_deref().unwrap_or_default(),
     );
     t.finish_with(cx, Warning, NETWORK_KEYS, |key| {
-        later_release(key, LATER_NETWORK_KEYS)
-            .or_else(|| elsewhere(key, NETWORK_KEYS, "`[permissions.network]`"))
+        elsewhere(key, NETWORK_KEYS, "`[permissions.network]`")
     });
     let switch = |found: Found<bool>| match found {
         Found::Absent => Some(false),
@@ -386,6 +408,9 @@ fn read_network(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<NetworkPerm
         http_enabled: switch(http)?,
         allowed_hosts: hosts.unwrap_or_default(),
         websocket_enabled: switch(websocket)?,
+        tcp_enabled: switch(tcp)?,
+        udp_enabled: switch(udp)?,
+        dns_enabled: switch(dns)?,
     })
 }
 
@@ -506,7 +531,7 @@ fn read_node(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<NodeEntry> {
     let metadata_ok = metadata.is_some() || metadata_node.is_none();
 
     t.finish_with(cx, Warning, NODE_KEYS, |key| {
-        later_release(key, LATER_NODE_KEYS).or_else(|| elsewhere(key, NODE_KEYS, "`[[nodes]]`"))
+        later_node_key(key).or_else(|| elsewhere(key, NODE_KEYS, "`[[nodes]]`"))
     });
     if !(oauth_ok && metadata_ok) {
         return None;

@@ -5,11 +5,11 @@ use crate::path::P;
 use crate::read::Cx;
 use crate::rules::hosts;
 
-pub(crate) static RULE: Rule = Rule::error("flow-like/invalid-host-pattern")
+pub(crate) static RULE: Rule = Rule::warning("flow-like/invalid-host-pattern")
     .category(Category::Suspicious)
     .doc(
         "An `allowed_hosts` entry is not a host pattern: it has a URL scheme, a path, user information, spaces, or is empty.",
-        "Allowed hosts are host names (with optional `*` wildcards) compared with the host of each request; an entry such as `https://api.example.com/v1` does not match as intended, so requests to that host are refused.",
+        "A warning: neither Flow-Like revision refuses it, and the list is passed to the runtime unchanged. The runtime compares each entry with the address a connection goes to, so an entry such as `https://api.example.com/v1` can never match, and connections to the host it meant are refused.",
         "allowed_hosts = [\"https://api.example.com/v1\"]",
         "Write the host alone, optionally with `*` wildcards: `allowed_hosts = [\"api.example.com\"]`.",
     );
@@ -31,6 +31,6 @@ pub(crate) fn check(cx: &mut Cx, host: &str, path: &P<'_>) {
         ),
     };
     pending.note(
-        "entries are host names, optionally with `*` wildcards; the host of each request is compared with them, so this entry does not match as intended",
+        "Flow-Like accepts the entry, but compares each entry with the address a connection goes to, so this one can never match",
     );
 }

@@ -5,11 +5,11 @@ use crate::path::P;
 use crate::read::Cx;
 use crate::rules::suggest;
 
-pub(crate) static RULE: Rule = Rule::error("flow-like/invalid-id-character")
+pub(crate) static RULE: Rule = Rule::warning("flow-like/invalid-id-character")
     .category(Category::Publish)
     .doc(
         "The package `id` has characters other than ASCII letters, digits, `.`, `_` and `-`.",
-        "Package ids end up in registry URLs and storage paths; later Flow-Like versions refuse ids with other characters.",
+        "Neither Flow-Like revision refuses them, but the registry uses the id as a segment of its storage paths and as a database key, where a `/`, a space or another character outside this set breaks the path or needs escaping.",
         "id = \"com.example/my package\"",
         "Use only letters, digits, `.`, `_` and `-`: `id = \"com.example.my-package\"`.",
     );
@@ -56,6 +56,6 @@ pub(crate) fn check(cx: &mut Cx, id: &str, path: &P<'_>) -> bool {
     .help(format!(
         "use only ASCII letters, digits, `.`, `_` and `-`, e.g. `{fixed:?}`"
     ))
-    .note("package ids become part of registry URLs and paths; later Flow-Like versions refuse other characters");
+    .note("Flow-Like accepts it, but the registry uses the id as a storage path segment and a database key");
     false
 }

@@ -32,6 +32,7 @@ pub(crate) mod invalid_wasm_hash;
 pub(crate) mod no_nodes;
 pub(crate) mod non_semver_version;
 pub(crate) mod undeclared_oauth_provider;
+pub(crate) mod unknown_category;
 pub(crate) mod unknown_memory_tier;
 pub(crate) mod unknown_timeout_tier;
 pub(crate) mod unsupported_manifest_version;
@@ -50,6 +51,7 @@ pub(crate) static RULES: &[&Rule] = &[
     &invalid_email::RULE,
     &unknown_memory_tier::RULE,
     &unknown_timeout_tier::RULE,
+    &unknown_category::RULE,
     &all_hosts_allowed::RULE,
     &allowed_hosts_ignored::RULE,
     &invalid_host_pattern::RULE,
@@ -72,6 +74,11 @@ pub(crate) fn run(root: &Node<'_>, cx: &mut Cx) {
     undeclared_oauth_provider::check(root, cx);
     unused_oauth_provider::check(root, cx);
 }
+
+/// Why the seed revision's refusals are only warnings: said by the notes of
+/// the rules about `[[nodes]]`.
+const NODES_ARE_IN_THE_MODULE: &str =
+    "current versions read the nodes from the WASM module and ignore `[[nodes]]`";
 
 /// What the reader found for one key, for checks that combine keys.
 #[derive(Clone, Copy, Debug)]
@@ -138,10 +145,10 @@ fn report_unknown_tier(
     cx: &mut Cx,
     rule: &'static Rule,
     path: &P<'_>,
-    kind: &str,
-    text: &str,
+    (kind, text): (&str, &str),
     names: &[&str],
     list: &str,
+    note: &str,
 ) {
     let pending = cx.report(rule, path, format!("unknown {kind} tier `{text}`"));
     let lower = text.to_ascii_lowercase();
@@ -154,5 +161,5 @@ fn report_unknown_tier(
     } else {
         pending.help(format!("use one of {list}"));
     }
-    pending.note("Flow-Like refuses the whole manifest when a tier is not one of these names");
+    pending.note(note);
 }

@@ -6,11 +6,11 @@ use crate::read::Cx;
 use crate::rules::suggest;
 use crate::source::{Node, Target};
 
-pub(crate) static RULE: Rule = Rule::error("flow-like/undeclared-oauth-provider")
+pub(crate) static RULE: Rule = Rule::warning("flow-like/undeclared-oauth-provider")
     .category(Category::Publish)
     .doc(
         "A node lists an OAuth provider in `oauth_providers` that `[[permissions.oauth_scopes]]` does not declare.",
-        "Nodes may only use the OAuth providers the package declares, with their scopes and reason; Flow-Like refuses to publish a package with a node that uses any other.",
+        "Nodes may only use the OAuth providers the package declares, with their scopes and reason: Flow-Like versions that read `[[nodes]]` refuse to publish a package with a node that uses any other. A warning, since current Flow-Like reads the nodes from the WASM module and ignores `[[nodes]]`.",
         "[[nodes]]\nid = \"post\"\noauth_providers = [\"slack\"]\n# no [[permissions.oauth_scopes]] with provider = \"slack\"",
         "Declare the provider with `[[permissions.oauth_scopes]]` (`provider`, `scopes`, `reason`), or correct the name in `oauth_providers`.",
     );
@@ -75,6 +75,8 @@ fn report(
             suggest::list_all(declared)
         ));
     }
-    pending
-        .note("Flow-Like refuses to publish a package whose nodes use undeclared OAuth providers");
+    pending.note(format!(
+        "Flow-Like versions that read `[[nodes]]` refuse to publish a package whose nodes use undeclared OAuth providers; {}",
+        super::NODES_ARE_IN_THE_MODULE
+    ));
 }
