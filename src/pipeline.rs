@@ -7,10 +7,11 @@ use crate::source::{self, Node, Syntax, SyntaxError, Value};
 use crate::{Diagnostic, Format, Manifest, Parsed, Report, Severity, codes, formats};
 
 /// The syntax a format's document is written in. Extism manifests are JSON,
-/// or TOML when the document does not start with `{`.
+/// or TOML when the document does not start with `{`; Flow-Like manifests
+/// are TOML, or JSON when they start with `{` (Flow-Like reads both).
 pub(crate) fn syntax_of(format: Format, text: &str) -> Syntax {
     match format {
-        Format::Extism
+        Format::Extism | Format::FlowLike
             if text
                 .trim_start_matches('\u{feff}')
                 .trim_start()
@@ -18,8 +19,8 @@ pub(crate) fn syntax_of(format: Format, text: &str) -> Syntax {
         {
             Syntax::Json
         }
-        Format::Extism => Syntax::Toml,
-        Format::Wasmer | Format::Spin | Format::FlowLike => Syntax::Toml,
+        Format::Extism | Format::FlowLike => Syntax::Toml,
+        Format::Wasmer | Format::Spin => Syntax::Toml,
     }
 }
 

@@ -19,7 +19,7 @@ use crate::diagnostic::Severity::Warning;
 use crate::path::{P, Segment};
 use crate::read::{Cx, Table};
 use crate::rules::{license, suggest, urls};
-use crate::source::{Node, Target, Value};
+use crate::source::{Node, Syntax, Target, Value};
 
 use super::keys::{
     AUTHOR_KEYS, FILESYSTEM_KEYS, NETWORK_KEYS, NODE_KEYS, OAUTH_KEYS, PERMISSION_KEYS, ROOT_KEYS,
@@ -74,7 +74,7 @@ pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
         })
         .unwrap_or_default();
 
-    let license = top.str(cx, "license");
+    let license = opt_str(cx, &mut top, "license");
     if let Some(text) = license
         && let Err(reason) = license::check_spdx(text)
     {
@@ -90,19 +90,19 @@ pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
     let keywords = string_list(cx, &mut top, "keywords").unwrap_or_default();
     let mut categories_ok = true;
     let mut category = |cx: &mut Cx, top: &mut Table<'_, '_, '_>, key: &'static str| {
-        let node = top.get(key)?;
+        let node = top.get(key).filter(|n| !matches!(n.value, Value::Null))?;
         let category = unknown_category::parse(cx, node, &p.key(key), key);
         categories_ok &= category.is_some();
         category
     };
     let primary_category = category(cx, &mut top, "primary_category");
     let secondary_category = category(cx, &mut top, "secondary_category");
-    let min_flow_like_version = top.str(cx, "min_flow_like_version");
+    let min_flow_like_version = opt_str(cx, &mut top, "min_flow_like_version");
     if let Some(text) = min_flow_like_version {
         non_semver_version::check(cx, text, &p.key("min_flow_like_version"));
     }
-    let wasm_path = top.str(cx, "wasm_path");
-    let wasm_hash = top.str(cx, "wasm_hash");
+    let wasm_path = opt_str(cx, &mut top, "wasm_path");
+    let wasm_hash = opt_str(cx, &mut top, "wasm_hash");
     if let Some(hash) = wasm_hash {
         invalid_wasm_hash::check(cx, hash, &p.key("wasm_hash"));
     }
@@ -163,16 +163,23 @@ fn required<'n, 'a>(
     }
     let at = t.path;
     let table = at.to_path();
-    let (message, help) = if table.is_root() {
-        (
+    let (message, help) = match (table.is_root(), cx.syntax) {
+        (true, Syntax::Toml) => (
             format!("missing required key `{key}`"),
             format!("add `{key} = {example}` at the top of the file, before any `[table]`"),
-        )
-    } else {
-        (
+        ),
+        (true, Syntax::Json) => (
+            format!("missing required key `{key}`"),
+            format!("add `\"{key}\": {example}` to the top-level object"),
+        ),
+        (false, Syntax::Toml) => (
             format!("missing required key `{key}` in `{table}`"),
             format!("add `{key} = {example}` to this entry"),
-        )
+        ),
+        (false, Syntax::Json) => (
+            format!("missing required key `{key}` in `{table}`"),
+            format!("add `\"{key}\": {example}` to this object"),
+        ),
     };
     let near = t
         .entries
@@ -232,7 +239,7 @@ fn string_list(cx: &mut Cx, t: &mut Table<'_, '_, '_>, key: &'static str) -> Opt
 }
 
 fn read_url(cx: &mut Cx, t: &mut Table<'_, '_, '_>, key: &'static str) -> Option<String> {
-    let text = t.str(cx, key)?;
+    let text = opt_str(cx, t, key)?;
     if let Err(reason) = urls::check_http_url(text) {
         let with_scheme = format!("https://{}", text.trim());
         let help = if !text.contains("://")
@@ -250,6 +257,15 @@ fn read_url(cx: &mut Cx, t: &mut Table<'_, '_, '_>, key: &'static str) -> Option
     Some(text.to_owned())
 }
 
+/// An optional string. JSON `null` is the same as no key: Flow-Like reads
+/// these fields as options.
+fn opt_str<'n>(cx: &mut Cx, t: &mut Table<'n, '_, '_>, key: &'static str) -> Option<&'n str> {
+    if t.get(key).is_some_and(|n| matches!(n.value, Value::Null)) {
+        return None;
+    }
+    t.str(cx, key)
+}
+
 /// `[name]` must be a table; `[[name]]` is the classic mistake.
 fn single_table<'n, 'a, 'p>(
     cx: &mut Cx,
@@ -258,11 +274,25 @@ fn single_table<'n, 'a, 'p>(
     header: &str,
 ) -> Option<Table<'n, 'a, 'p>> {
     if let Value::Array(items) = &node.value {
-        let pending = cx.wrong_type(node, &path, "a table");
-        if items.iter().all(|item| item.as_table().is_some()) && !items.is_empty() {
-            pending.help(format!(
-                "write the header with single brackets, `[{header}]`: there is only one"
-            ));
+        let single = items.iter().all(|item| item.as_table().is_some()) && !items.is_empty();
+        match cx.syntax {
+            Syntax::Toml => {
+                let pending = cx.wrong_type(node, &path, "a table");
+                if single {
+                    pending.help(format!(
+                        "write the header with single brackets, `[{header}]`: there is only one"
+                    ));
+                }
+            }
+            Syntax::Json => {
+                let pending = cx.wrong_type(node, &path, "an object");
+                if single {
+                    let key = header.rsplit('.').next().unwrap_or(header);
+                    pending.help(format!(
+                        "write a single object, not an array: `\"{key}\": {{ ... }}`"
+                    ));
+                }
+            }
         }
         return None;
     }
@@ -288,7 +318,7 @@ fn read_author(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<Author> {
     }
     let mut t = cx.expect_table(node, path)?;
     let name = required_str(cx, &mut t, "name", "\"Your Name\"");
-    let email = t.str(cx, "email");
+    let email = opt_str(cx, &mut t, "email");
     if let Some(text) = email {
         invalid_email::check(cx, text, &path.key("email"));
     }
@@ -494,7 +524,7 @@ fn read_node(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<NodeEntry> {
     if let Some(category) = category {
         empty_category_segment::check(cx, category, &path.key("category"));
     }
-    let icon = t.str(cx, "icon");
+    let icon = opt_str(cx, &mut t, "icon");
     if let Some(icon) = icon {
         invalid_icon::check(cx, icon, &path.key("icon"));
     }
