@@ -431,15 +431,19 @@ fn codes_are_documented() {
 
 #[test]
 fn never_panics_on_truncated_input() {
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/flowlike/valid/full.toml"),
-    )
-    .expect("fixture");
-    for end in (0..text.len()).filter(|i| text.is_char_boundary(*i)) {
-        let parsed = wasm_manifests::parse(&text[..end], Format::FlowLike);
-        // Every diagnostic points inside the text.
-        for d in parsed.report() {
-            assert!(d.span.end <= end, "{} at {end}", d.code);
+    for fixture in ["full.toml", "json.json"] {
+        let text = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("fixtures/flowlike/valid")
+                .join(fixture),
+        )
+        .expect("fixture");
+        for end in (0..text.len()).filter(|i| text.is_char_boundary(*i)) {
+            let parsed = wasm_manifests::parse(&text[..end], Format::FlowLike);
+            // Every diagnostic points inside the text.
+            for d in parsed.report() {
+                assert!(d.span.end <= end, "{fixture}: {} at {end}", d.code);
+            }
         }
     }
 }
