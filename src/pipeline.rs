@@ -8,10 +8,11 @@ use crate::source::{self, Node, Syntax, SyntaxError, Value};
 use crate::{Diagnostic, Format, Manifest, Parsed, Report, Severity, codes, formats};
 
 /// The syntax a format's document is written in. Extism manifests are JSON,
-/// or TOML when the document does not start with `{`.
+/// or TOML when the document does not start with `{`; Flow-Like manifests
+/// are TOML, or JSON when they start with `{` (Flow-Like reads both).
 pub(crate) fn syntax_of(format: Format, text: &str) -> Syntax {
     match format {
-        Format::Extism
+        Format::Extism | Format::FlowLike
             if text
                 .trim_start_matches('\u{feff}')
                 .trim_start()
@@ -19,8 +20,8 @@ pub(crate) fn syntax_of(format: Format, text: &str) -> Syntax {
         {
             Syntax::Json
         }
-        Format::Extism => Syntax::Toml,
-        Format::Wasmer | Format::Spin | Format::FlowLike => Syntax::Toml,
+        Format::Extism | Format::FlowLike => Syntax::Toml,
+        Format::Wasmer | Format::Spin => Syntax::Toml,
     }
 }
 
@@ -376,6 +377,9 @@ pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(
     }
 }
 
+/// The key under which the `toml` crate passes a date or time through serde.
+const TOML_DATETIME: &str = "$__toml_private_datetime";
+
 /// Builds an owned document tree from serde data, nesting no deeper than
 /// [`source::MAX_DEPTH`].
 #[derive(Clone, Copy)]
@@ -451,6 +455,14 @@ impl<'de> serde::de::Visitor<'de> for Owned {
         while let Some(key) = map.next_key::<String>()? {
             let value = map.next_value_seed(inner)?;
             table.push(source::Entry::new(key.into(), 0..0, value));
+        }
+        // The `toml` crate hands a date or time over as a table with one
+        // private key; it is a value of its own in the document tree.
+        if let [entry] = &table[..]
+            && entry.key == TOML_DATETIME
+            && let Some(datetime) = entry.value.as_str().and_then(|s| s.parse().ok())
+        {
+            return Ok(Node::new(0..0, Value::Datetime(Box::new(datetime))));
         }
         Ok(Node::new(0..0, Value::Table(table)))
     }

@@ -390,18 +390,34 @@ impl Cx {
     }
 
     /// `[[header]]` must be an array of tables; `[header]` (a single table)
-    /// is the classic mistake, and gets a help saying so.
+    /// is the classic mistake, and gets a help saying so. In JSON, an array
+    /// of objects.
     pub(crate) fn expect_array_of_tables<'n, 'a>(
         &mut self,
         node: &'n Node<'a>,
         path: &P<'_>,
         header: &str,
     ) -> Option<&'n [Node<'a>]> {
+        let entry = header.rsplit('.').next().unwrap_or(header);
+        if self.syntax == Syntax::Json {
+            return match &node.value {
+                Value::Array(items) => Some(items),
+                Value::Table(_) => {
+                    self.wrong_type(node, path, "an array of objects").help(format!(
+                        "put the object in an array, even for one entry: `\"{entry}\": [{{ ... }}]`"
+                    ));
+                    None
+                }
+                _ => {
+                    self.wrong_type(node, path, "an array of objects");
+                    None
+                }
+            };
+        }
         let expected = format!("an array of tables (`[[{header}]]`)");
         match &node.value {
             Value::Array(items) => Some(items),
             Value::Table(_) => {
-                let entry = header.rsplit('.').next().unwrap_or(header);
                 self.wrong_type(node, path, &expected).help(format!(
                     "write the header with double brackets, `[[{header}]]`: each entry of `{entry}` is one `[[{header}]]` table"
                 ));

@@ -305,6 +305,72 @@ fn flowlike_http_without_hosts_allows_any_host() {
 }
 
 #[test]
+fn flowlike_sockets_and_name_lookups_are_capabilities() {
+    let head = "manifest_version = 1\nid = \"com.a.b\"\nname = \"B\"\nversion = \"1.0.0\"\ndescription = \"d\"\n\n[permissions.network]\n";
+    let node = "\n[[nodes]]\nid = \"n\"\nname = \"N\"\ndescription = \"d\"\ncategory = \"C\"\n";
+
+    // TCP and UDP peers are compared with `allowed_hosts`, like HTTP.
+    let listed = format!(
+        "{head}tcp_enabled = true\nudp_enabled = true\ndns_enabled = true\nallowed_hosts = [\"10.0.0.5\"]\n{node}"
+    );
+    let package = view(&listed, Format::FlowLike);
+    let caps = &package.capabilities;
+    let rules: Vec<(&str, &str, Option<&str>)> = caps
+        .outbound
+        .iter()
+        .map(|h| (h.scheme.as_str(), h.host.as_str(), h.port.as_deref()))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("tcp", "10.0.0.5", Some("*")),
+            ("udp", "10.0.0.5", Some("*"))
+        ]
+    );
+    assert_eq!(caps.network, NetworkAccess::Hosts);
+    assert!(caps.outbound.iter().all(|h| {
+        h.origin.path.to_string() == "permissions.network.allowed_hosts[0]"
+            && h.origin.span.is_some_and(|s| s.line == 11)
+    }));
+    // DNS is no connection: the package may resolve any name itself.
+    assert_eq!(caps.name_lookups.len(), 1);
+    let lookup = &caps.name_lookups[0];
+    assert_eq!(lookup.name, "*");
+    assert_eq!(
+        lookup.origin.path.to_string(),
+        "permissions.network.dns_enabled"
+    );
+    assert_eq!(lookup.origin.span.map(|s| s.line), Some(10));
+    // Neither is a Flow-Like flag.
+    assert!(caps.flags.is_empty());
+
+    // Without a host list, a socket switch reaches any host.
+    let any = format!("{head}udp_enabled = true\n{node}");
+    let package = view(&any, Format::FlowLike);
+    let caps = &package.capabilities;
+    assert_eq!(caps.network, NetworkAccess::Any);
+    assert_eq!(caps.outbound.len(), 1);
+    assert_eq!(
+        (
+            caps.outbound[0].scheme.as_str(),
+            caps.outbound[0].host.as_str()
+        ),
+        ("udp", "*")
+    );
+    assert_eq!(
+        caps.outbound[0].origin.path.to_string(),
+        "permissions.network.udp_enabled"
+    );
+    assert!(caps.name_lookups.is_empty());
+
+    // Switches that are off grant nothing.
+    let off = format!("{head}tcp_enabled = false\ndns_enabled = false\n{node}");
+    let caps = view(&off, Format::FlowLike).capabilities;
+    assert_eq!(caps.network, NetworkAccess::None);
+    assert!(caps.outbound.is_empty() && caps.name_lookups.is_empty());
+}
+
+#[test]
 fn every_corpus_manifest_has_a_package_view() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     if !root.is_dir() {

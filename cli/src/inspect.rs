@@ -245,6 +245,12 @@ fn human(parsed: &Parsed, package: &Package, color: bool) -> String {
             origin(&h.origin),
         ));
     }
+    for n in &c.name_lookups {
+        rows.push((
+            scoped(format!("name lookups {}", n.name), &n.scope),
+            origin(&n.origin),
+        ));
+    }
     for f in &c.files {
         let mode = if f.read_only {
             "read-only"

@@ -5,14 +5,21 @@
 //! keys are required, everything else has a default, and unknown keys are
 //! ignored. [`Manifest::from_str`] reads and validates a manifest and
 //! refuses it when any error is found, including the checks Flow-Like only
-//! makes when a package is published (at least one node, OAuth providers
-//! declared before nodes use them). For the full report (warnings included,
-//! every problem with its position), use [`crate::parse`] with
-//! [`crate::Format::FlowLike`].
+//! makes when a package is published (id, name and version not empty). For
+//! the full report (warnings included, every problem with its position),
+//! use [`crate::parse`] with [`crate::Format::FlowLike`].
+//!
+//! Two revisions of the format exist, both with `manifest_version = 1`. The
+//! model follows the current one (more memory and timeout tiers, the TCP,
+//! UDP and DNS switches, package categories), and keeps the first one's
+//! `[[nodes]]`: current Flow-Like reads the nodes from the WASM module and
+//! ignores them, versions that read them refuse to publish a package
+//! without nodes, or with a node using an OAuth provider the package does
+//! not declare. Those two are warnings in the report, with a note saying so.
 //!
 //! ```
 //! use std::time::Duration;
-//! use wasm_manifests::flowlike::{Manifest, MemoryTier, TimeoutTier};
+//! use wasm_manifests::flowlike::{Manifest, MemoryTier, PackageCategory, TimeoutTier};
 //!
 //! let manifest: Manifest = r#"
 //! manifest_version = 1
@@ -46,23 +53,58 @@
 //! assert_eq!(manifest.permissions.memory.bytes(), 128 * 1024 * 1024);
 //! assert_eq!(manifest.permissions.timeout.duration(), Duration::from_secs(60));
 //! assert_eq!(manifest.oauth_scopes_of("list_files")[0].provider, "google");
+//!
+//! // The current revision: no `[[nodes]]` (a warning, not an error), a
+//! // package category, a larger tier and a raw socket switch.
+//! let current: Manifest = r#"
+//! manifest_version = 1
+//! id = "com.example.bridge"
+//! name = "Bridge"
+//! version = "0.1.0"
+//! description = "Talks to a device over TCP"
+//! primary_category = "IOT_INDUSTRIAL"
+//!
+//! [permissions]
+//! memory = "huge"
+//!
+//! [permissions.network]
+//! tcp_enabled = true
+//! allowed_hosts = ["10.0.0.5"]
+//! "#.parse()?;
+//! assert_eq!(current.primary_category, Some(PackageCategory::IotIndustrial));
+//! assert_eq!(current.permissions.memory.bytes(), 1024 * 1024 * 1024);
+//! assert!(current.permissions.network.tcp_enabled && current.nodes.is_empty());
 //! # Ok::<(), wasm_manifests::ParseError>(())
 //! ```
 
-pub(crate) mod codes;
-mod validate;
+mod category;
+mod keys;
+mod read;
+pub(crate) mod rules;
+mod tiers;
 
-use std::fmt;
+pub use category::{PackageCategory, UnknownCategory};
+pub use tiers::{MemoryTier, TimeoutTier, UnknownTier};
+
 use std::str::FromStr;
-use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// The format's entry in the list of formats.
 pub(crate) static FORMAT: crate::formats::Descriptor = crate::formats::Descriptor {
     format: crate::Format::FlowLike,
-    rules: codes::RULES,
-    read: |root, cx| validate::read(root, cx).map(crate::Manifest::FlowLike),
+    rules: rules::RULES,
+    read: |root, cx| {
+        if root.as_table().is_some_and(|t| t.is_empty()) {
+            // Already reported as an empty file; listing every missing key adds nothing.
+            return None;
+        }
+        let manifest = read::read(root, cx);
+        if root.as_table().is_some() {
+            rules::run(root, cx);
+        }
+        manifest.map(crate::Manifest::FlowLike)
+    },
     empty_help: "a Flow-Like manifest starts with `manifest_version = 1`",
 };
 
@@ -70,7 +112,7 @@ pub(crate) static FORMAT: crate::formats::Descriptor = crate::formats::Descripto
 pub const MANIFEST_VERSION: u32 = 1;
 
 /// A whole Flow-Like manifest.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Manifest {
     /// The schema version; `1` is the only one defined.
@@ -99,6 +141,13 @@ pub struct Manifest {
     /// Search keywords.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub keywords: Vec<String>,
+    /// The domain the package belongs to in the registry (current revision;
+    /// earlier versions ignore it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub primary_category: Option<PackageCategory>,
+    /// A second domain (current revision; earlier versions ignore it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secondary_category: Option<PackageCategory>,
     /// The oldest Flow-Like version the package supports (not enforced by
     /// Flow-Like).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -116,7 +165,10 @@ pub struct Manifest {
     /// the tiers are `standard`) by default.
     #[serde(default, skip_serializing_if = "Permissions::is_default")]
     pub permissions: Permissions,
-    /// `[[nodes]]`: the nodes the package provides.
+    /// `[[nodes]]`: the nodes the package provides, as the first revision
+    /// declares them. Current Flow-Like ignores this list and reads the
+    /// nodes from the WASM module; versions that read it refuse to publish
+    /// a package without nodes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nodes: Vec<NodeEntry>,
 }
@@ -141,6 +193,19 @@ impl Manifest {
     }
 }
 
+impl<'de> Deserialize<'de> for Manifest {
+    /// Reads the manifest from any self-describing serde format with the
+    /// same reader and rules as [`crate::parse`]: what `parse` reports as an
+    /// error is refused here too.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match crate::pipeline::deserialize(deserializer, crate::Format::FlowLike)? {
+            crate::Manifest::FlowLike(manifest) => Ok(manifest),
+            #[allow(unreachable_patterns)]
+            _ => Err(serde::de::Error::custom("not a Flow-Like manifest")),
+        }
+    }
+}
+
 impl FromStr for Manifest {
     type Err = crate::ParseError;
 
@@ -157,7 +222,7 @@ impl FromStr for Manifest {
 }
 
 /// An `[[authors]]` entry.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Author {
     /// The author's name (required).
@@ -171,7 +236,7 @@ pub struct Author {
 }
 
 /// `[permissions]`: resource tiers and capabilities the package asks for.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Permissions {
     /// The memory limit.
@@ -213,186 +278,8 @@ impl Permissions {
     }
 }
 
-/// A memory limit tier (`permissions.memory`). Names are lower-case and
-/// case-sensitive in the manifest.
-///
-/// ```
-/// use wasm_manifests::flowlike::MemoryTier;
-///
-/// let tier: MemoryTier = "light".parse().unwrap();
-/// assert_eq!(tier.bytes(), 32 * 1024 * 1024);
-/// let err = "Standard".parse::<MemoryTier>().unwrap_err();
-/// assert!(err.to_string().contains("`standard`"));
-/// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MemoryTier {
-    /// 16 MiB.
-    Minimal,
-    /// 32 MiB.
-    Light,
-    /// 64 MiB (the default).
-    #[default]
-    Standard,
-    /// 128 MiB.
-    Heavy,
-    /// 256 MiB.
-    Intensive,
-}
-
-impl MemoryTier {
-    /// Every tier, smallest first.
-    pub const ALL: [MemoryTier; 5] = [
-        MemoryTier::Minimal,
-        MemoryTier::Light,
-        MemoryTier::Standard,
-        MemoryTier::Heavy,
-        MemoryTier::Intensive,
-    ];
-
-    /// The memory limit in bytes.
-    pub fn bytes(self) -> u64 {
-        const MIB: u64 = 1024 * 1024;
-        match self {
-            MemoryTier::Minimal => 16 * MIB,
-            MemoryTier::Light => 32 * MIB,
-            MemoryTier::Standard => 64 * MIB,
-            MemoryTier::Heavy => 128 * MIB,
-            MemoryTier::Intensive => 256 * MIB,
-        }
-    }
-
-    /// The name used in the manifest.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MemoryTier::Minimal => "minimal",
-            MemoryTier::Light => "light",
-            MemoryTier::Standard => "standard",
-            MemoryTier::Heavy => "heavy",
-            MemoryTier::Intensive => "intensive",
-        }
-    }
-
-    /// Whether this is the default tier (`standard`).
-    pub fn is_default(&self) -> bool {
-        *self == Self::default()
-    }
-}
-
-/// An execution time limit tier (`permissions.timeout`). Names are
-/// lower-case and case-sensitive in the manifest.
-///
-/// ```
-/// use std::time::Duration;
-/// use wasm_manifests::flowlike::TimeoutTier;
-///
-/// let tier: TimeoutTier = "long_running".parse().unwrap();
-/// assert_eq!(tier.duration(), Duration::from_secs(300));
-/// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TimeoutTier {
-    /// 5 seconds.
-    Quick,
-    /// 30 seconds (the default).
-    #[default]
-    Standard,
-    /// 60 seconds.
-    Extended,
-    /// 5 minutes.
-    LongRunning,
-}
-
-impl TimeoutTier {
-    /// Every tier, shortest first.
-    pub const ALL: [TimeoutTier; 4] = [
-        TimeoutTier::Quick,
-        TimeoutTier::Standard,
-        TimeoutTier::Extended,
-        TimeoutTier::LongRunning,
-    ];
-
-    /// The time limit.
-    pub fn duration(self) -> Duration {
-        Duration::from_secs(match self {
-            TimeoutTier::Quick => 5,
-            TimeoutTier::Standard => 30,
-            TimeoutTier::Extended => 60,
-            TimeoutTier::LongRunning => 300,
-        })
-    }
-
-    /// The name used in the manifest.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TimeoutTier::Quick => "quick",
-            TimeoutTier::Standard => "standard",
-            TimeoutTier::Extended => "extended",
-            TimeoutTier::LongRunning => "long_running",
-        }
-    }
-
-    /// Whether this is the default tier (`standard`).
-    pub fn is_default(&self) -> bool {
-        *self == Self::default()
-    }
-}
-
-impl fmt::Display for MemoryTier {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl fmt::Display for TimeoutTier {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// A tier name that is not one of the tiers; displays the valid ones.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {kind} tier `{name}`; expected one of {expected}")]
-pub struct UnknownTier {
-    kind: &'static str,
-    name: String,
-    expected: String,
-}
-
-impl FromStr for MemoryTier {
-    type Err = UnknownTier;
-
-    /// Parses a tier name exactly as the manifest writes it.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|t| t.as_str() == s)
-            .ok_or_else(|| UnknownTier {
-                kind: "memory",
-                name: s.to_owned(),
-                expected: validate::memory_tier_list(),
-            })
-    }
-}
-
-impl FromStr for TimeoutTier {
-    type Err = UnknownTier;
-
-    /// Parses a tier name exactly as the manifest writes it.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|t| t.as_str() == s)
-            .ok_or_else(|| UnknownTier {
-                kind: "timeout",
-                name: s.to_owned(),
-                expected: validate::timeout_tier_list(),
-            })
-    }
-}
-
 /// `[permissions.network]`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct NetworkPermissions {
     /// Outbound HTTP requests.
@@ -405,6 +292,18 @@ pub struct NetworkPermissions {
     /// WebSocket connections.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub websocket_enabled: bool,
+    /// Raw TCP connections (current revision; earlier versions ignore the
+    /// key). Peers are compared with `allowed_hosts`, as for HTTP.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub tcp_enabled: bool,
+    /// UDP sockets (current revision; earlier versions ignore the key).
+    /// Peers are compared with `allowed_hosts`, as for HTTP.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub udp_enabled: bool,
+    /// Name lookups by the package itself (current revision; earlier
+    /// versions ignore the key).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dns_enabled: bool,
 }
 
 impl NetworkPermissions {
@@ -421,7 +320,7 @@ impl NetworkPermissions {
 }
 
 /// `[permissions.filesystem]`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct FilesystemPermissions {
     /// Persistent storage per node.
@@ -447,7 +346,7 @@ impl FilesystemPermissions {
 
 /// A `[[permissions.oauth_scopes]]` entry: the scopes the package needs
 /// from one OAuth provider.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct OAuthScope {
     /// The provider id (`google`, `github`, `microsoft`, ... or a custom
@@ -463,7 +362,7 @@ pub struct OAuthScope {
 }
 
 /// A `[[nodes]]` entry: one node of the package.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct NodeEntry {
     /// The node's identifier, unique within the package.

@@ -63,32 +63,50 @@ pub(super) fn package(m: &Manifest) -> Package {
     let permissions = &m.permissions;
     let mut capabilities = Capabilities::new(NetworkAccess::None);
     let network = &permissions.network;
-    if network.http_enabled {
-        if network.allowed_hosts.is_empty() {
-            // An empty list is no restriction at all.
-            for scheme in ["http", "https"] {
-                capabilities.outbound.push(HostGrant {
-                    scheme: scheme.to_owned(),
-                    host: "*".to_owned(),
-                    port: Some("*".to_owned()),
-                    scope: None,
-                    origin: Origin::at(fp!["permissions", "network", "http_enabled"]),
-                });
-            }
+    // Each switch that opens connections, with its schemes: the peers are
+    // compared with `allowed_hosts`, and an empty list is no restriction.
+    let connections = [
+        (network.http_enabled, "http_enabled", &["http", "https"][..]),
+        (network.tcp_enabled, "tcp_enabled", &["tcp"][..]),
+        (network.udp_enabled, "udp_enabled", &["udp"][..]),
+    ];
+    for (enabled, key, schemes) in connections {
+        if !enabled {
+            continue;
         }
-        for (i, host) in network.allowed_hosts.iter().enumerate() {
-            for scheme in ["http", "https"] {
+        let hosts: Vec<(&str, Origin)> = if network.allowed_hosts.is_empty() {
+            vec![("*", Origin::at(fp!["permissions", "network", key]))]
+        } else {
+            network
+                .allowed_hosts
+                .iter()
+                .enumerate()
+                .map(|(i, host)| {
+                    let origin = Origin::at(fp!["permissions", "network", "allowed_hosts", i]);
+                    (host.as_str(), origin)
+                })
+                .collect()
+        };
+        for (host, origin) in hosts {
+            for scheme in schemes {
                 capabilities.outbound.push(HostGrant {
-                    scheme: scheme.to_owned(),
-                    host: host.clone(),
+                    scheme: (*scheme).to_owned(),
+                    host: host.to_owned(),
                     port: Some("*".to_owned()),
                     scope: None,
-                    origin: Origin::at(fp!["permissions", "network", "allowed_hosts", i]),
+                    origin: origin.clone(),
                 });
             }
         }
     }
     capabilities.summarise_network();
+    if network.dns_enabled {
+        capabilities.name_lookups.push(NamedGrant {
+            name: "*".to_owned(),
+            scope: None,
+            origin: Origin::at(fp!["permissions", "network", "dns_enabled"]),
+        });
+    }
 
     capabilities.memory_limit_bytes = Some(LimitGrant {
         value: permissions.memory.bytes(),

@@ -9,6 +9,13 @@
 //! Flow-Like allows every host when HTTP is enabled with an empty host list.
 //! Every capability keeps the field that granted it, with its position.
 //!
+//! Network access is described by connection: each [`HostGrant`] of
+//! [`Capabilities::outbound`] names the protocol by its URL scheme
+//! (`https`, `redis`, ...), raw sockets included (`tcp`, `udp`), so that a
+//! TCP switch of one format and a `tcp://host:port` rule of another read
+//! the same. Name resolution that a package may do on its own (DNS) is not
+//! a connection to a host: it is listed in [`Capabilities::name_lookups`].
+//!
 //! ```
 //! use wasm_manifests::{Format, package::NetworkAccess};
 //!
@@ -247,6 +254,10 @@ pub struct Capabilities {
     pub network: NetworkAccess,
     /// Outbound network rules.
     pub outbound: Vec<HostGrant>,
+    /// Host names the package may resolve on its own (DNS lookups), `*` for
+    /// any name. Empty when the format has no such switch: resolving the
+    /// hosts of [`Capabilities::outbound`] is then up to the runtime.
+    pub name_lookups: Vec<NamedGrant>,
     /// Host files and directories visible to the guest.
     pub files: Vec<FileGrant>,
     /// Environment variables set for the guest.
@@ -275,6 +286,7 @@ impl Capabilities {
         Self {
             network,
             outbound: Vec::new(),
+            name_lookups: Vec::new(),
             files: Vec::new(),
             env: Vec::new(),
             memory_limit_bytes: None,
@@ -304,7 +316,8 @@ impl Capabilities {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct HostGrant {
-    /// The scheme (`https`, `redis`, ...); `*` for any.
+    /// The protocol, as a URL scheme: `http`, `https`, `redis`, `mysql`,
+    /// ..., `tcp` and `udp` for raw sockets; `*` for any.
     pub scheme: String,
     /// The host: a name, `*.domain`, an IP address or CIDR range, `self`
     /// (the application itself), or `*` for any host.
@@ -448,6 +461,7 @@ impl Package {
             .for_each(|g| f(&mut g.origin));
         c.timeout_ms.iter_mut().for_each(|g| f(&mut g.origin));
         for list in [
+            &mut c.name_lookups,
             &mut c.key_value_stores,
             &mut c.sqlite_databases,
             &mut c.ai_models,

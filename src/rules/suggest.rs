@@ -121,6 +121,16 @@ pub(crate) fn list_all(items: &[&str]) -> String {
     join(items, "and")
 }
 
+/// "a, b <word> c" for items already formatted (no quoting, no cap), for
+/// short lists of phrases such as "`light` (32 MiB)".
+pub(crate) fn join_plain(items: &[&str], word: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} {word} {last}", init.join(", ")),
+    }
+}
+
 fn join(items: &[&str], word: &str) -> String {
     if items.len() > MAX_LISTED {
         let shown: Vec<String> = items[..MAX_LISTED]
@@ -172,6 +182,11 @@ mod tests {
         assert_eq!(list(&["a"]), "`a`");
         assert_eq!(list(&["a", "b", "c"]), "`a`, `b` or `c`");
         assert_eq!(list_all(&["a", "b"]), "`a` and `b`");
+        assert_eq!(
+            join_plain(&["a (1)", "b (2)", "c"], "or"),
+            "a (1), b (2) or c"
+        );
+        assert_eq!(join_plain(&["a space"], "and"), "a space");
         let many: Vec<String> = (0..30).map(|i| i.to_string()).collect();
         let many: Vec<&str> = many.iter().map(String::as_str).collect();
         assert!(list(&many).ends_with("`23`, or 6 more"));
