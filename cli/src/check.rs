@@ -58,7 +58,7 @@ impl Checker {
         let unwound =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.check_inner(job)));
         unwound.unwrap_or_else(|_| Outcome::Failed {
-            message: format!("internal error while checking `{}`", job.display),
+            message: format!("internal error while checking `{}`", job.shown),
             help: Some(
                 "this is a bug in wasm-manifests: please report it with the file".to_owned(),
             ),
@@ -74,7 +74,7 @@ impl Checker {
             },
             Input::File(path) => match read_limited(path, self.max_size) {
                 Ok(bytes) => Cow::Owned(bytes),
-                Err(e) => return failed(format!("cannot read `{}`: {e}", job.display)),
+                Err(e) => return failed(format!("cannot read `{}`: {e}", job.shown)),
             },
         };
         let format = match self.format_of(job, &bytes) {
@@ -84,7 +84,7 @@ impl Checker {
         };
         if self.list_only {
             return Outcome::Listed {
-                display: job.display.clone(),
+                display: job.shown.clone(),
                 format,
             };
         }
@@ -98,7 +98,13 @@ impl Checker {
         if self.strict {
             report.deny_warnings();
         }
-        report.set_origin(job.display.clone());
+        // People get the name with its control characters escaped; machines
+        // get it as it is (JSON-escaped, or with GitHub's escapes).
+        report.set_origin(if self.output == OutputFormat::Human {
+            job.shown.clone()
+        } else {
+            job.display.clone()
+        });
         Outcome::Checked {
             errors: report.error_count(),
             warnings: report.warning_count(),
@@ -124,7 +130,12 @@ impl Checker {
             return match Format::detect(shown, &text) {
                 Ok(format) => Ok(Some(format)),
                 Err(e) => Err(Outcome::Failed {
-                    message: e.to_string(),
+                    // The message names the file: as people see it.
+                    message: e.to_string().replacen(
+                        &format!("`{}`", job.display),
+                        &format!("`{}`", job.shown),
+                        1,
+                    ),
                     help: Some(format!(
                         "name the format with `--format-hint <{}>`",
                         Format::ALL.map(Format::name).join("|")
@@ -350,7 +361,7 @@ pub fn run(args: CheckArgs, color: ColorWhen) -> Status {
         let paths: Vec<String> = args
             .paths
             .iter()
-            .map(|p| format!("`{}`", walk::display(p)))
+            .map(|p| format!("`{}`", walk::shown(p)))
             .collect();
         style::warning(
             stderr_color,
