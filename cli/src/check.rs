@@ -77,7 +77,20 @@ impl Checker {
                 Err(e) => return failed(format!("cannot read `{}`: {e}", job.shown)),
             },
         };
+        // Larger than the limit: read only up to it, so the content cannot
+        // tell the format. The library reports the size whatever the format.
+        let too_large = bytes.len() as u64 > self.max_size;
         let format = match self.format_of(job, &bytes) {
+            Err(_) if too_large && self.list_only => {
+                return Outcome::Failed {
+                    message: format!(
+                        "cannot tell which manifest format `{}` is: it is larger than the {}-byte limit",
+                        job.shown, self.max_size
+                    ),
+                    help: Some("raise the limit with `--max-file-size`, or name the format with `--format-hint`".to_owned()),
+                };
+            }
+            Err(_) if too_large => Format::ALL[0],
             Ok(Some(format)) => format,
             Ok(None) => return Outcome::Skipped,
             Err(outcome) => return outcome,

@@ -1,6 +1,6 @@
 //! `wasm-manifests check` on inputs written to trip it up: file names with
-//! escape sequences, line breaks or bytes that are not UTF-8, deeply nested
-//! manifests on several threads.
+//! escape sequences, line breaks or bytes that are not UTF-8, an oversized
+//! standard input, deeply nested manifests on several threads.
 
 mod support;
 
@@ -136,6 +136,63 @@ fn names_that_are_not_utf8_are_checked_and_shown_with_escapes() {
         run.stdout.contains("\nChecked 2 files: 4 errors"),
         "{}",
         run.stdout
+    );
+}
+
+#[test]
+fn oversized_standard_input_is_reported_as_too_large() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    // Nothing in the first kilobyte says which format this is.
+    let big = format!("{}[package]\nname = \"a/b\"\n", "# padding\n".repeat(200));
+    let run = run_in(
+        dir.path(),
+        &["check", "--max-file-size", "1K", "-"],
+        Some(big.as_bytes()),
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout.starts_with(
+            "error[file-too-large]: the file is larger than the 1024-byte limit\n--> <stdin>\n"
+        ),
+        "{run:?}"
+    );
+    assert!(!run.stderr.contains("cannot tell"), "{run:?}");
+    // The same for a file named on the command line.
+    write_tree(dir.path(), &[("notes.toml", big.as_bytes())]);
+    let run = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--max-file-size",
+            "1K",
+            "--output",
+            "json",
+            "notes.toml",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout.contains("\"code\": \"file-too-large\""),
+        "{run:?}"
+    );
+    // Listing cannot tell the format, and says why.
+    let run = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--max-file-size",
+            "1K",
+            "--list-files",
+            "notes.toml",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "error: cannot tell which manifest format `notes.toml` is: it is larger than the 1024-byte limit\n  help: raise the limit with `--max-file-size`, or name the format with `--format-hint`\n",
+        "{run:?}"
     );
 }
 
