@@ -1,6 +1,7 @@
 //! Diagnostics shared by every format: [`Diagnostic`], [`Severity`], [`Span`]
 //! and the [`Report`] that collects them.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
@@ -227,13 +228,15 @@ impl Report {
 
     fn render_with(&self, renderer: &Renderer) -> String {
         let mut out = String::new();
+        if self.diagnostics.is_empty() {
+            return out;
+        }
+        // Built once per report: each diagnostic then finds its lines by
+        // binary search, so rendering costs what is shown, not the file.
+        let lines = LineIndex::new(&self.source);
+        let origin = shown_origin(&self.origin);
         for diagnostic in &self.diagnostics {
-            out.push_str(&render_one(
-                renderer,
-                &self.origin,
-                &self.source,
-                diagnostic,
-            ));
+            out.push_str(&render_one(renderer, &origin, &lines, diagnostic));
             out.push_str("\n\n");
         }
         out
@@ -261,44 +264,254 @@ impl<'a> IntoIterator for &'a Report {
     }
 }
 
-/// Cuts a span at its first line break: multi-line values (inline tables,
-/// JSON objects) are shown by their first line only.
-fn first_line(source: &str, range: Range<usize>) -> Range<usize> {
-    let end = range.end.min(source.len());
-    let start = range.start.min(end);
-    match source[start..end].find('\n') {
-        Some(0) => start..start,
-        Some(n) => {
-            let cut = start + n;
-            let cut = if source[..cut].ends_with('\r') {
-                cut - 1
-            } else {
-                cut
-            };
-            start..cut
-        }
-        None => start..end,
+// ---------------------------------------------------------------------------
+// Rendering
+
+/// Annotated lines at most this many lines apart are shown in one excerpt
+/// (the renderer folds the lines between them into `...`); farther ones get
+/// an excerpt each, so that a label 10,000 lines away does not cost 10,000
+/// lines. Within this distance the cost stays small and the folded excerpt
+/// reads better.
+const NEARBY_LINES: usize = 20;
+
+/// Lines longer than this many bytes are cut to windows around their
+/// annotations before they are handed to the renderer.
+const LONG_LINE: usize = 1024;
+
+/// Characters kept on each side of an annotation in a cut line (more than
+/// the renderer shows of a line, so its own trimming decides what is seen).
+const CONTEXT_CHARS: usize = 200;
+
+/// Where a cut line was shortened.
+const ELLIPSIS: &str = "...";
+
+/// The starts of the lines of a text.
+struct LineIndex<'s> {
+    text: &'s str,
+    starts: Vec<usize>,
+}
+
+impl<'s> LineIndex<'s> {
+    fn new(text: &'s str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(
+                text.bytes()
+                    .enumerate()
+                    .filter(|(_, b)| *b == b'\n')
+                    .map(|(i, _)| i + 1),
+            )
+            .collect();
+        Self { text, starts }
+    }
+
+    /// The 0-based line of a byte offset.
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The byte range of a line without its line break (`\n` or `\r\n`).
+    fn content(&self, line: usize) -> Range<usize> {
+        let start = self.starts.get(line).copied().unwrap_or(self.text.len());
+        let end = match self.starts.get(line + 1) {
+            Some(next) => {
+                let end = next - 1;
+                if end > start && self.text.as_bytes()[end - 1] == b'\r' {
+                    end - 1
+                } else {
+                    end
+                }
+            }
+            None => self.text.len(),
+        };
+        start..end.max(start)
     }
 }
 
-fn line_start(source: &str, offset: usize) -> usize {
-    source[..offset].rfind('\n').map_or(0, |i| i + 1)
+/// One annotation of a diagnostic, cut to its first line.
+struct Mark<'d> {
+    /// 0-based line.
+    line: usize,
+    /// Byte range in the text, within the line's content.
+    range: Range<usize>,
+    primary: bool,
+    label: Option<&'d str>,
+    /// The 1-based character column of its start, as the header shows it.
+    column: usize,
 }
 
-fn line_end(source: &str, offset: usize) -> usize {
-    source[offset..]
-        .find('\n')
-        .map_or(source.len(), |i| offset + i)
+/// The largest char boundary of `text` at or before `offset`.
+fn floor_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
-fn render_one(renderer: &Renderer, origin: &str, source: &str, d: &Diagnostic) -> String {
+/// `n` characters before `offset` (or the start).
+fn chars_back(text: &str, offset: usize, n: usize) -> usize {
+    if n == 0 {
+        return offset;
+    }
+    text[..offset]
+        .char_indices()
+        .rev()
+        .nth(n - 1)
+        .map_or(0, |(i, _)| i)
+}
+
+/// `n` characters after `offset` (or the end).
+fn chars_forward(text: &str, offset: usize, n: usize) -> usize {
+    text[offset..]
+        .char_indices()
+        .nth(n)
+        .map_or(text.len(), |(i, _)| offset + i)
+}
+
+fn mark<'d>(lines: &LineIndex<'_>, span: &Span, primary: bool, label: Option<&'d str>) -> Mark<'d> {
+    let text = lines.text;
+    let start = floor_boundary(text, span.start);
+    let line = lines.line_of(start);
+    let content = lines.content(line);
+    // Multi-line values (inline tables, JSON objects) are shown by their
+    // first line only.
+    let start = start.clamp(content.start, content.end);
+    let end = floor_boundary(text, span.end).clamp(start, content.end);
+    Mark {
+        line,
+        range: start..end,
+        primary,
+        label,
+        column: span.column,
+    }
+}
+
+/// One excerpt to show: the text of some consecutive lines (long ones cut),
+/// with the annotations in it.
+struct Excerpt<'d> {
+    /// 1-based number of its first line.
+    first_line: usize,
+    text: String,
+    /// Annotations, with byte ranges in `text`.
+    marks: Vec<(Range<usize>, &'d Mark<'d>)>,
+    /// Header fixes: (1-based line, column the renderer will print, column
+    /// to show), for annotations whose line was cut before them.
+    moved: Vec<(usize, usize, usize)>,
+}
+
+fn excerpt<'d>(
+    lines: &LineIndex<'_>,
+    first: usize,
+    last: usize,
+    marks: &'d [Mark<'d>],
+) -> Excerpt<'d> {
+    let mut out = Excerpt {
+        first_line: first + 1,
+        text: String::new(),
+        marks: Vec::new(),
+        moved: Vec::new(),
+    };
+    for line in first..=last {
+        if line > first {
+            out.text.push('\n');
+        }
+        let content = lines.content(line);
+        let text = &lines.text[content.clone()];
+        let here: Vec<&Mark<'_>> = marks.iter().filter(|m| m.line == line).collect();
+        let base = out.text.len();
+        if text.len() <= LONG_LINE {
+            out.text.push_str(text);
+            for m in here {
+                let range =
+                    (m.range.start - content.start + base)..(m.range.end - content.start + base);
+                out.marks.push((range, m));
+            }
+            continue;
+        }
+        // A long line: keep a window around the start and the end of each
+        // annotation.
+        let mut windows: Vec<Range<usize>> = Vec::new();
+        for m in &here {
+            let start = m.range.start - content.start;
+            let end = m.range.end - content.start;
+            windows.push(
+                chars_back(text, start, CONTEXT_CHARS)..chars_forward(text, start, CONTEXT_CHARS),
+            );
+            windows.push(
+                chars_back(text, end, CONTEXT_CHARS)..chars_forward(text, end, CONTEXT_CHARS),
+            );
+        }
+        if windows.is_empty() {
+            // A line between annotations: its beginning is enough.
+            windows.push(0..chars_forward(text, 0, CONTEXT_CHARS));
+        }
+        windows.sort_by_key(|w| w.start);
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for window in windows {
+            match merged.last_mut() {
+                Some(last) if window.start <= last.end => last.end = last.end.max(window.end),
+                _ => merged.push(window),
+            }
+        }
+        // Where each kept window starts in the excerpt.
+        let mut placed = Vec::with_capacity(merged.len());
+        let mut previous_end = 0;
+        for window in &merged {
+            if window.start > previous_end {
+                out.text.push_str(ELLIPSIS);
+            }
+            placed.push((window.clone(), out.text.len()));
+            out.text.push_str(&text[window.clone()]);
+            previous_end = window.end;
+        }
+        if previous_end < text.len() {
+            out.text.push_str(ELLIPSIS);
+        }
+        let moved_to = |offset: usize| {
+            placed
+                .iter()
+                .find(|(w, _)| w.start <= offset && offset <= w.end)
+                .map(|(w, at)| at + offset - w.start)
+        };
+        for m in here {
+            let (Some(start), Some(end)) = (
+                moved_to(m.range.start - content.start),
+                moved_to(m.range.end - content.start),
+            ) else {
+                continue;
+            };
+            let shown_column = out.text[base..start].chars().count() + 1;
+            if shown_column != m.column {
+                out.moved.push((line + 1, shown_column, m.column));
+            }
+            out.marks.push((start..end, m));
+        }
+    }
+    out
+}
+
+fn render_one(renderer: &Renderer, origin: &str, lines: &LineIndex<'_>, d: &Diagnostic) -> String {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
     let title = level.primary_title(d.message.as_str()).id(d.code);
 
-    let mut group = if source.is_empty() {
+    let mut moved = Vec::new();
+    let marks: Vec<Mark<'_>> = if lines.text.is_empty() {
+        Vec::new()
+    } else {
+        std::iter::once(mark(lines, &d.span, true, None))
+            .chain(
+                d.labels
+                    .iter()
+                    .map(|l| mark(lines, &l.span, false, Some(l.message.as_str()))),
+            )
+            .collect()
+    };
+    let mut group = if marks.is_empty() {
         // Nothing to show (empty or unreadable input): the title and where.
         let mut origin = Origin::path(origin);
         if d.span.start > 0 {
@@ -306,29 +519,42 @@ fn render_one(renderer: &Renderer, origin: &str, source: &str, d: &Diagnostic) -
         }
         Group::with_title(title).element(origin)
     } else {
-        let spans: Vec<Range<usize>> = std::iter::once(d.span.range())
-            .chain(d.labels.iter().map(|l| l.span.range()))
-            .map(|r| first_line(source, r))
-            .collect();
-        let lo = spans.iter().map(|r| r.start).min().unwrap_or(0);
-        let hi = spans.iter().map(|r| r.end).max().unwrap_or(0);
-        let slice_start = line_start(source, lo);
-        let slice_end = line_end(source, hi);
-        let first_line_number = source[..slice_start].matches('\n').count() + 1;
-        let shift = |r: &Range<usize>| (r.start - slice_start)..(r.end - slice_start);
-
-        let mut snippet = Snippet::source(&source[slice_start..slice_end])
-            .line_start(first_line_number)
-            .path(origin)
-            .annotation(AnnotationKind::Primary.span(shift(&spans[0])));
-        for (label, span) in d.labels.iter().zip(&spans[1..]) {
-            snippet = snippet.annotation(
-                AnnotationKind::Context
-                    .span(shift(span))
-                    .label(label.message.as_str()),
-            );
+        // Group the annotated lines into excerpts of nearby lines.
+        let mut annotated: Vec<usize> = marks.iter().map(|m| m.line).collect();
+        annotated.sort_unstable();
+        annotated.dedup();
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        for line in annotated {
+            match ranges.last_mut() {
+                Some((_, last)) if line - *last <= NEARBY_LINES => *last = line,
+                _ => ranges.push((line, line)),
+            }
         }
-        Group::with_title(title).element(snippet)
+        // The excerpt of the primary annotation comes first, so the header
+        // points at it; the others follow in order, each with its location.
+        let primary_line = marks[0].line;
+        ranges.sort_by_key(|&(first, last)| !(first <= primary_line && primary_line <= last));
+        let mut group = Group::with_title(title);
+        for (first, last) in ranges {
+            let excerpt = excerpt(lines, first, last, &marks);
+            moved.push(excerpt.moved.clone());
+            let mut snippet = Snippet::source(excerpt.text)
+                .line_start(excerpt.first_line)
+                .path(origin);
+            for (range, m) in excerpt.marks {
+                let annotation = if m.primary {
+                    AnnotationKind::Primary.span(range)
+                } else {
+                    AnnotationKind::Context.span(range)
+                };
+                snippet = snippet.annotation(match m.label {
+                    Some(label) => annotation.label(label),
+                    None => annotation,
+                });
+            }
+            group = group.element(snippet);
+        }
+        group
     };
     if let Some(help) = &d.help {
         group = group.element(Level::HELP.message(help.as_str()));
@@ -336,5 +562,281 @@ fn render_one(renderer: &Renderer, origin: &str, source: &str, d: &Diagnostic) -
     if let Some(note) = &d.note {
         group = group.element(Level::NOTE.message(note.as_str()));
     }
-    renderer.render(&[group])
+    let rendered = renderer.render(&[group]);
+    if moved.iter().all(Vec::is_empty) {
+        rendered
+    } else {
+        fix_headers(&rendered, d.message.split('\n').count(), &moved)
+    }
+}
+
+/// Puts the real columns into the location headers (`--> file:line:col`,
+/// `::: file:line:col`) of excerpts whose lines were cut before their
+/// annotations: the renderer counts columns in the text it was given.
+/// `title_lines` lines of title come first; `moved` has the fixes of each
+/// excerpt, in order.
+fn fix_headers(rendered: &str, title_lines: usize, moved: &[Vec<(usize, usize, usize)>]) -> String {
+    let mut out = String::with_capacity(rendered.len() + 8);
+    let mut excerpts = moved.iter();
+    for (i, line) in rendered.split_inclusive('\n').enumerate() {
+        let header = i >= title_lines && {
+            let plain = strip_ansi(line);
+            let plain = plain.trim_start();
+            plain.starts_with("--> ") || plain.starts_with("::: ")
+        };
+        let fixes = if header { excerpts.next() } else { None };
+        let body = line.trim_end_matches('\n');
+        let fixed = fixes.and_then(|fixes| {
+            let (rest, column) = body.rsplit_once(':')?;
+            let (_, line_number) = rest.rsplit_once(':')?;
+            let (line_number, column): (usize, usize) =
+                (line_number.parse().ok()?, column.parse().ok()?);
+            let &(_, _, real) = fixes
+                .iter()
+                .find(|&&(l, shown, _)| l == line_number && shown == column)?;
+            Some(format!("{rest}:{real}"))
+        });
+        match fixed {
+            Some(fixed) => {
+                out.push_str(&fixed);
+                out.push_str(&line[body.len()..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
+/// `text` without ANSI escape sequences (`ESC [ ... letter`).
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The origin as shown in locations: as it is, or quoted with escapes when
+/// it holds control characters (a file name with an escape sequence or a
+/// line break must not reach the terminal raw) or text-direction overrides.
+fn shown_origin(origin: &str) -> Cow<'_, str> {
+    if origin.chars().any(needs_escape) {
+        Cow::Owned(format!("{origin:?}"))
+    } else {
+        Cow::Borrowed(origin)
+    }
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+// Label lists of one range are what these tests mean.
+#[allow(clippy::single_range_in_vec_init)]
+mod tests {
+    use super::*;
+
+    /// The renderer as it was before lines were cut and far labels got
+    /// their own excerpt: the whole text from the first to the last
+    /// annotated line, handed to annotate-snippets.
+    mod whole {
+        use super::super::*;
+
+        /// Cuts a span at its first line break: multi-line values (inline tables,
+        /// JSON objects) are shown by their first line only.
+        fn first_line(source: &str, range: Range<usize>) -> Range<usize> {
+            let end = range.end.min(source.len());
+            let start = range.start.min(end);
+            match source[start..end].find('\n') {
+                Some(0) => start..start,
+                Some(n) => {
+                    let cut = start + n;
+                    let cut = if source[..cut].ends_with('\r') {
+                        cut - 1
+                    } else {
+                        cut
+                    };
+                    start..cut
+                }
+                None => start..end,
+            }
+        }
+
+        fn line_start(source: &str, offset: usize) -> usize {
+            source[..offset].rfind('\n').map_or(0, |i| i + 1)
+        }
+
+        fn line_end(source: &str, offset: usize) -> usize {
+            source[offset..]
+                .find('\n')
+                .map_or(source.len(), |i| offset + i)
+        }
+
+        pub(super) fn whole_render_one(
+            renderer: &Renderer,
+            origin: &str,
+            source: &str,
+            d: &Diagnostic,
+        ) -> String {
+            let level = match d.severity {
+                Severity::Error => Level::ERROR,
+                Severity::Warning => Level::WARNING,
+            };
+            let title = level.primary_title(d.message.as_str()).id(d.code);
+
+            let mut group = if source.is_empty() {
+                // Nothing to show (empty or unreadable input): the title and where.
+                let mut origin = Origin::path(origin);
+                if d.span.start > 0 {
+                    origin = origin.line(d.span.line).char_column(d.span.column);
+                }
+                Group::with_title(title).element(origin)
+            } else {
+                let spans: Vec<Range<usize>> = std::iter::once(d.span.range())
+                    .chain(d.labels.iter().map(|l| l.span.range()))
+                    .map(|r| first_line(source, r))
+                    .collect();
+                let lo = spans.iter().map(|r| r.start).min().unwrap_or(0);
+                let hi = spans.iter().map(|r| r.end).max().unwrap_or(0);
+                let slice_start = line_start(source, lo);
+                let slice_end = line_end(source, hi);
+                let first_line_number = source[..slice_start].matches('\n').count() + 1;
+                let shift = |r: &Range<usize>| (r.start - slice_start)..(r.end - slice_start);
+
+                let mut snippet = Snippet::source(&source[slice_start..slice_end])
+                    .line_start(first_line_number)
+                    .path(origin)
+                    .annotation(AnnotationKind::Primary.span(shift(&spans[0])));
+                for (label, span) in d.labels.iter().zip(&spans[1..]) {
+                    snippet = snippet.annotation(
+                        AnnotationKind::Context
+                            .span(shift(span))
+                            .label(label.message.as_str()),
+                    );
+                }
+                Group::with_title(title).element(snippet)
+            };
+            if let Some(help) = &d.help {
+                group = group.element(Level::HELP.message(help.as_str()));
+            }
+            if let Some(note) = &d.note {
+                group = group.element(Level::NOTE.message(note.as_str()));
+            }
+            renderer.render(&[group])
+        }
+    }
+
+    fn span(text: &str, range: Range<usize>) -> Span {
+        let position = |offset: usize| {
+            let before = &text[..offset];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            (line, column)
+        };
+        let (line, column) = position(range.start);
+        let (end_line, end_column) = position(range.end);
+        Span {
+            start: range.start,
+            end: range.end,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+
+    fn diagnostic(text: &str, range: Range<usize>, labels: &[Range<usize>]) -> Diagnostic {
+        Diagnostic {
+            code: "test/code",
+            severity: Severity::Error,
+            message: "something is wrong".to_owned(),
+            path: FieldPath::root(),
+            span: span(text, range),
+            labels: labels
+                .iter()
+                .map(|r| Label {
+                    span: span(text, r.clone()),
+                    message: "see here".to_owned(),
+                })
+                .collect(),
+            help: Some("fix it".to_owned()),
+            note: None,
+        }
+    }
+
+    /// Cutting long lines shows what the whole line showed: the renderer
+    /// trims lines to the terminal width itself, and the windows are wider.
+    #[test]
+    fn cut_lines_look_like_whole_lines() {
+        let mut cases = Vec::new();
+        for filler in ["x", "é", "漢", "\t"] {
+            for (before, after) in [(0, 3000), (40, 3000), (1500, 1500), (3000, 40), (3000, 0)] {
+                let text = format!(
+                    "a = 1\nkey = \"{}needle{}\"\nb = 2\n",
+                    filler.repeat(before),
+                    filler.repeat(after)
+                );
+                let at = text.find("needle").unwrap();
+                cases.push((text.clone(), at..at + 6, vec![]));
+                // A label close by on the same line, and one on another line.
+                // (With a label at the start of another line, the renderer
+                // shows the long line from its start up to the annotation,
+                // however far that is: there the cut line differs, on
+                // purpose.)
+                cases.push((text.clone(), at..at + 6, vec![at + 3..at + 5]));
+                if before <= 40 {
+                    cases.push((text.clone(), at..at + 6, vec![0..1]));
+                }
+                // A long annotation. (Over wide characters the renderer
+                // trims the underline but prints the whole line: there the
+                // cut line is shorter, on purpose; see below.)
+                if filler != "漢" {
+                    cases.push((text.clone(), 6..text.len() - 7, vec![]));
+                }
+            }
+        }
+        for renderer in [Renderer::plain(), Renderer::styled()] {
+            for (text, range, labels) in &cases {
+                let d = diagnostic(text, range.clone(), labels);
+                let lines = LineIndex::new(text);
+                let new = render_one(&renderer, "f.toml", &lines, &d);
+                let old = whole::whole_render_one(&renderer, "f.toml", text, &d);
+                assert_eq!(
+                    new,
+                    old,
+                    "{range:?} {labels:?} in {:?}",
+                    &text[..40.min(text.len())]
+                );
+            }
+        }
+    }
+
+    /// Where the renderer would print a whole long line, the cut line keeps
+    /// the output short, with the real column in the header.
+    #[test]
+    fn cut_lines_stay_short_where_whole_lines_would_not() {
+        let text = format!("a = 1\nkey = \"{}needle\"\n", "漢".repeat(1_000_000));
+        let at = text.find("needle").unwrap();
+        let lines = LineIndex::new(&text);
+        for d in [
+            diagnostic(&text, 6..text.len() - 1, &[]),
+            diagnostic(&text, at..at + 6, &[0..1]),
+        ] {
+            let rendered = render_one(&Renderer::plain(), "f.toml", &lines, &d);
+            assert!(rendered.len() < 4_000, "{}", rendered.len());
+            let header = format!("--> f.toml:2:{}", d.span.column);
+            assert!(rendered.contains(&header), "{rendered}");
+        }
+    }
 }

@@ -2,9 +2,39 @@
 //! exist and have the right kind, modules are WebAssembly, digests match,
 //! globs match something, and nothing resolves outside the package
 //! directory, symbolic links included.
+//!
+//! The package directory may come from anyone, so verification is careful
+//! about what it touches:
+//!
+//! - Only regular files are opened, and only to read as many bytes as their
+//!   size says. A named pipe, a device or a socket where a file is expected
+//!   is reported (`verify/not-a-file`), never opened: opening a pipe blocks
+//!   and a device like `/dev/zero` never ends. The opened file is checked
+//!   again, in case it was swapped between the look and the open.
+//! - Spin `files` patterns are resolved by a search of our own
+//!   ([`Search`]): an explicit stack (no recursion), one component of the
+//!   pattern at a time, so only the directories the pattern can reach are
+//!   listed. The pattern is matched as a set of positions (like an automaton)
+//!   rather than by backtracking, so `**/a/**/a/**/a` costs one pass over
+//!   each directory whatever the repetition.
+//! - Symbolic links to directories inside the package are followed (Spin
+//!   follows them too), but each directory, named by device and inode, is
+//!   searched at most once for each position in the pattern: links back to
+//!   `.` or to a parent add nothing, and cannot loop. A link that leads
+//!   outside the package is reported as `verify/outside-package` and never
+//!   entered.
+//! - `.` and `..` in a pattern are resolved in its text, and wildcards never
+//!   match `.` or `..`, so no search leaves the package directory. Patterns
+//!   that climb out or are absolute were reported when the manifest was read
+//!   and are not searched at all.
+//! - A manifest's searches look at [`SEARCH_LIMIT`] directory entries at
+//!   most, together; a pattern cut short by the limit gets a
+//!   `verify/search-limit` warning instead of a verdict.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, Read};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -23,6 +53,11 @@ pub(crate) const NOT_WASM: &str = "verify/not-wasm";
 pub(crate) const DIGEST_MISMATCH: &str = "verify/digest-mismatch";
 pub(crate) const OUTSIDE_PACKAGE: &str = "verify/outside-package";
 pub(crate) const GLOB_MATCHES_NOTHING: &str = "verify/glob-matches-nothing";
+pub(crate) const SEARCH_LIMIT_REACHED: &str = "verify/search-limit";
+
+/// How many directory entries the `files` searches of one manifest may look
+/// at, together.
+pub(crate) const SEARCH_LIMIT: usize = 100_000;
 
 pub(crate) const DOCS: &[CodeDoc] = &[
     CodeDoc::new(
@@ -44,8 +79,8 @@ pub(crate) const DOCS: &[CodeDoc] = &[
     CodeDoc::new(
         NOT_A_FILE,
         "error",
-        "A path that must name a file names a directory.",
-        "Modules, READMEs, licenses and binding files are read as files.",
+        "A path that must name a file names a directory, or something that is not a regular file (a named pipe, a device, a socket).",
+        "Modules, READMEs, licenses and binding files are read as files; a named pipe blocks whoever opens it and a device like `/dev/zero` never ends, so verification reports them without opening them.",
         "[package]\nreadme = \"docs\"",
         "Point at the file inside the directory.",
     ),
@@ -89,6 +124,14 @@ pub(crate) const DOCS: &[CodeDoc] = &[
         "files = [\"static/**/*.css\"]  # no CSS files yet",
         "Correct the pattern, add the files, or remove the entry.",
     ),
+    CodeDoc::new(
+        SEARCH_LIMIT_REACHED,
+        "warning",
+        "Searching the package directory for Spin `files` patterns stopped at the limit of 100,000 directory entries, so a pattern was not fully checked.",
+        "A huge tree in the package directory (a `node_modules`, a build cache) would make verification run for a very long time; the limit keeps it short. The pattern may well be fine: it was only not checked to the end.",
+        "files = [\"**/*\"]  # beside 200,000 files of node_modules",
+        "Narrow the pattern to the directory that holds the files (`static/**/*.css` rather than `**/*.css`), or move what the component does not need out of the package directory.",
+    ),
 ];
 
 /// What a referenced path must be.
@@ -106,13 +149,23 @@ struct Verifier<'c> {
     /// The canonical directory, for the containment checks.
     root: Option<PathBuf>,
     cx: &'c mut Cx,
+    /// The search limit, and how many directory entries searches may still
+    /// look at.
+    limit: usize,
+    budget: usize,
 }
 
 pub(crate) fn verify(manifest: &Manifest, dir: &Path, cx: &mut Cx) {
+    verify_with_limit(manifest, dir, cx, SEARCH_LIMIT);
+}
+
+fn verify_with_limit(manifest: &Manifest, dir: &Path, cx: &mut Cx, limit: usize) {
     let mut v = Verifier {
         dir: dir.to_owned(),
         root: std::fs::canonicalize(dir).ok(),
         cx,
+        limit,
+        budget: limit,
     };
     match manifest {
         Manifest::Wasmer(m) => wasmer(&mut v, m),
@@ -339,18 +392,25 @@ impl Verifier<'_> {
         if !self.inside(&field, written, &path) {
             return;
         }
+        let file_type = metadata.file_type();
+        let special = !file_type.is_file() && !file_type.is_dir();
         match expect {
-            Expect::Directory if !metadata.is_dir() => {
+            Expect::Directory if !file_type.is_dir() => {
+                let what = if special {
+                    special_kind(&file_type)
+                } else {
+                    "a file"
+                };
                 self.cx
                     .error_at(
                         NOT_A_DIRECTORY,
                         field,
-                        format!("`{written}` is a file, not a directory"),
+                        format!("`{written}` is {what}, not a directory"),
                     )
                     .help("mount the directory that contains it");
                 return;
             }
-            Expect::File | Expect::Wasm if metadata.is_dir() => {
+            Expect::File | Expect::Wasm if file_type.is_dir() => {
                 self.cx
                     .error_at(
                         NOT_A_FILE,
@@ -358,6 +418,14 @@ impl Verifier<'_> {
                         format!("`{written}` is a directory, not a file"),
                     )
                     .help("point at the file inside it");
+                return;
+            }
+            Expect::File | Expect::Wasm if special => {
+                self.not_a_regular_file(field, written, &file_type, "a regular file");
+                return;
+            }
+            Expect::FileOrDirectory if special => {
+                self.not_a_regular_file(field, written, &file_type, "a file or a directory");
                 return;
             }
             _ => {}
@@ -389,6 +457,24 @@ impl Verifier<'_> {
                 }
             }
         }
+    }
+
+    /// Reports a named pipe, device or socket where a file is expected.
+    fn not_a_regular_file(
+        &mut self,
+        field: FieldPath,
+        written: &str,
+        file_type: &std::fs::FileType,
+        expected: &str,
+    ) {
+        self.cx
+            .error_at(
+                NOT_A_FILE,
+                field,
+                format!("`{written}` is {}, not {expected}", special_kind(file_type)),
+            )
+            .help("point at a regular file; verification never opens pipes, devices or sockets")
+            .note("packaging or loading the manifest would block or never finish reading it");
     }
 
     fn digest_mismatch(&mut self, field: FieldPath, what: &str, actual: &str, expected: &str) {
@@ -435,42 +521,475 @@ impl Verifier<'_> {
 
     /// Resolves a Spin `files` pattern with `exclude_files` applied.
     fn glob(&mut self, field: FieldPath, pattern: &str, excludes: &[String]) {
-        let Some(base) = self.dir.to_str() else {
+        // Reading the manifest reported the patterns that are absolute or
+        // climb out of the package; searching for them would walk the
+        // machine.
+        if crate::rules::paths::escapes(pattern).is_some() {
             return;
-        };
-        let escaped = glob::Pattern::escape(base);
-        let Ok(paths) = glob::glob(&format!("{escaped}/{pattern}")) else {
+        }
+        let Some(search) = Search::new(pattern) else {
             // Bad syntax was reported when the manifest was read.
             return;
         };
+        if self.budget == 0 {
+            self.search_limit(
+                field,
+                format!(
+                    "`{pattern}` was not checked: the search limit of {} directory entries was reached",
+                    self.limit
+                ),
+            );
+            return;
+        }
         let excludes: Vec<glob::Pattern> = excludes
             .iter()
             .filter_map(|e| glob::Pattern::new(e).ok())
             .collect();
         let (mut matched, mut excluded) = (0usize, 0usize);
-        for path in paths.flatten() {
-            let relative = path.strip_prefix(&self.dir).unwrap_or(&path);
-            let relative_text = relative.to_string_lossy().replace('\\', "/");
-            if excludes.iter().any(|e| e.matches(&relative_text)) {
-                excluded += 1;
-                continue;
-            }
-            matched += 1;
-            if !self.inside(&field, &relative_text, &path) {
-                return;
-            }
-        }
-        if matched == 0 {
-            let message = if excluded > 0 {
-                format!("every file `{pattern}` matches is excluded by `exclude_files`")
-            } else {
-                format!("`{pattern}` matches no file")
+        let mut budget = self.budget;
+        let dir = self.dir.clone();
+        let root = self.root.clone();
+        let end = search.run(&dir, root.as_deref(), &mut budget, |found| {
+            let (relative, path) = match &found {
+                Found::Match { relative, path } => (relative, path),
+                Found::LinkOutside { relative, path } => (relative, path),
             };
-            self.cx
-                .warning_at(GLOB_MATCHES_NOTHING, field, message)
-                .help("correct the pattern (relative to the manifest's directory), add the files, or remove the entry")
-                .note("Spin starts the component anyway, without these files");
+            let relative_text = relative.to_string_lossy().replace('\\', "/");
+            if let Found::Match { .. } = found {
+                if excludes.iter().any(|e| e.matches(&relative_text)) {
+                    excluded += 1;
+                    return ControlFlow::Continue(());
+                }
+                matched += 1;
+            }
+            if self.inside(&field, &relative_text, path) {
+                ControlFlow::Continue(())
+            } else {
+                ControlFlow::Break(())
+            }
+        });
+        self.budget = budget;
+        match end {
+            SearchEnd::Stopped => {}
+            SearchEnd::LimitReached => {
+                let message = format!(
+                    "the search for `{pattern}` stopped after {} directory entries",
+                    self.limit
+                );
+                self.search_limit(field, message);
+            }
+            SearchEnd::Done if matched == 0 => {
+                let message = if excluded > 0 {
+                    format!("every file `{pattern}` matches is excluded by `exclude_files`")
+                } else {
+                    format!("`{pattern}` matches no file")
+                };
+                self.cx
+                    .warning_at(GLOB_MATCHES_NOTHING, field, message)
+                    .help("correct the pattern (relative to the manifest's directory), add the files, or remove the entry")
+                    .note("Spin starts the component anyway, without these files");
+            }
+            SearchEnd::Done => {}
         }
+    }
+
+    fn search_limit(&mut self, field: FieldPath, message: String) {
+        self.cx
+            .warning_at(SEARCH_LIMIT_REACHED, field, message)
+            .help("narrow the pattern to the directory that holds the files (`static/**/*.css` rather than `**/*.css`), or move what the component does not need out of the package directory")
+            .note(format!(
+                "verification looks at no more than {} directory entries per manifest, so this pattern was not fully checked",
+                self.limit
+            ));
+    }
+}
+
+/// What kind of special file this is, with its article.
+fn special_kind(file_type: &std::fs::FileType) -> &'static str {
+    if file_type.is_dir() {
+        return "a directory";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe";
+        }
+        if file_type.is_char_device() {
+            return "a character device";
+        }
+        if file_type.is_block_device() {
+            return "a block device";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = file_type;
+    "a special file"
+}
+
+// ---------------------------------------------------------------------------
+// Searching for `files` patterns
+
+/// One component of a search pattern.
+enum Part {
+    /// `**`: any number of directories, none included.
+    AnyDirs,
+    /// A name without wildcards, compared as it is.
+    Name(String),
+    /// A name with wildcards (`*.css`, `[ab]?`).
+    Wild(glob::Pattern),
+}
+
+/// A `files` pattern, split into components, searched for in a directory.
+///
+/// The semantics are those of `glob::glob` (which Spin uses): components are
+/// separated by `/`, `*`, `?` and `[...]` stay within one component and
+/// match hidden names too, `**` stands for any number of directories, a
+/// pattern ending with `/` matches directories only, and what matches may be
+/// a file or a directory. The differences are deliberate: `.` and `..` are
+/// resolved in the text, wildcards never match `.` or `..`, links that lead
+/// outside the package are reported rather than entered, each directory is
+/// searched once per pattern position, and the number of entries looked at
+/// is bounded.
+struct Search {
+    parts: Vec<Part>,
+    /// The pattern ends with a separator: only directories match.
+    dirs_only: bool,
+}
+
+/// Something the search found.
+enum Found {
+    /// A path the pattern matches.
+    Match { relative: PathBuf, path: PathBuf },
+    /// A symbolic link to a directory outside the package, on the way of
+    /// the pattern; not entered.
+    LinkOutside { relative: PathBuf, path: PathBuf },
+}
+
+/// How a search ended.
+#[derive(Debug, PartialEq, Eq)]
+enum SearchEnd {
+    /// Every directory the pattern can reach was searched.
+    Done,
+    /// The caller asked to stop.
+    Stopped,
+    /// The budget of directory entries ran out first.
+    LimitReached,
+}
+
+/// Which positions of the pattern a path can be at: bit `i` means "the
+/// first `i` parts are matched"; bit `parts.len()` means "matched".
+#[derive(Clone, Default, PartialEq, Eq)]
+struct States(Vec<u64>);
+
+impl States {
+    fn with_capacity(bits: usize) -> Self {
+        States(vec![0; bits.div_ceil(64)])
+    }
+
+    fn contains(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+
+    fn insert(&mut self, i: usize) {
+        if let Some(w) = self.0.get_mut(i / 64) {
+            *w |= 1 << (i % 64);
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.iter().all(|w| *w == 0)
+    }
+
+    /// The states of `self` that `other` does not have.
+    fn minus(&self, other: &States) -> States {
+        States(
+            self.0
+                .iter()
+                .enumerate()
+                .map(|(i, w)| w & !other.0.get(i).copied().unwrap_or(0))
+                .collect(),
+        )
+    }
+
+    fn union_with(&mut self, other: &States) {
+        if self.0.len() < other.0.len() {
+            self.0.resize(other.0.len(), 0);
+        }
+        for (w, o) in self.0.iter_mut().zip(&other.0) {
+            *w |= o;
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().flat_map(|(i, w)| {
+            (0..64)
+                .filter(move |b| w & (1 << b) != 0)
+                .map(move |b| i * 64 + b)
+        })
+    }
+}
+
+/// A directory's identity, so that links cannot make a search enter it
+/// again.
+#[cfg(unix)]
+type DirKey = (u64, u64);
+#[cfg(not(unix))]
+type DirKey = PathBuf;
+
+#[cfg(unix)]
+fn dir_key(path: &Path) -> Option<DirKey> {
+    use std::os::unix::fs::MetadataExt;
+    let metadata = std::fs::metadata(path).ok()?;
+    Some((metadata.dev(), metadata.ino()))
+}
+
+#[cfg(not(unix))]
+fn dir_key(path: &Path) -> Option<DirKey> {
+    std::fs::canonicalize(path).ok()
+}
+
+/// One directory waiting to be searched.
+struct Pending {
+    relative: PathBuf,
+    path: PathBuf,
+    states: States,
+}
+
+/// One entry of a directory.
+struct Entry {
+    name: std::ffi::OsString,
+    file_type: std::fs::FileType,
+}
+
+impl Search {
+    /// `None` when the pattern does not compile.
+    fn new(pattern: &str) -> Option<Search> {
+        glob::Pattern::new(pattern).ok()?;
+        let mut parts = Vec::new();
+        let mut dirs_only = false;
+        let mut components = pattern.split(std::path::is_separator).peekable();
+        while let Some(component) = components.next() {
+            let last = components.peek().is_none();
+            match component {
+                "" | "." => dirs_only = last && !parts.is_empty(),
+                ".." => {
+                    parts.pop();
+                    dirs_only = last && !parts.is_empty();
+                }
+                "**" => {
+                    if !matches!(parts.last(), Some(Part::AnyDirs)) {
+                        parts.push(Part::AnyDirs);
+                    }
+                }
+                name if name.contains(['*', '?', '[']) => {
+                    parts.push(Part::Wild(glob::Pattern::new(name).ok()?));
+                }
+                name => parts.push(Part::Name(name.to_owned())),
+            }
+        }
+        Some(Search { parts, dirs_only })
+    }
+
+    fn accepting(&self, states: &States) -> bool {
+        states.contains(self.parts.len())
+    }
+
+    /// Whether some position still needs more components.
+    fn live(&self, states: &States) -> bool {
+        states.iter().any(|i| i < self.parts.len())
+    }
+
+    /// Adds the positions reached by letting each `**` match nothing.
+    fn close(&self, states: &mut States) {
+        for i in 0..self.parts.len() {
+            if states.contains(i) && matches!(self.parts[i], Part::AnyDirs) {
+                states.insert(i + 1);
+            }
+        }
+    }
+
+    fn start(&self) -> States {
+        let mut states = States::with_capacity(self.parts.len() + 1);
+        states.insert(0);
+        self.close(&mut states);
+        states
+    }
+
+    /// The positions after one more component, `name` (`None` when it is not
+    /// UTF-8: only `**` can pass over it, as with `glob`).
+    fn step(&self, states: &States, name: Option<&str>, is_dir: bool) -> States {
+        let options = glob::MatchOptions::new();
+        let mut next = States::with_capacity(self.parts.len() + 1);
+        for i in states.iter() {
+            match self.parts.get(i) {
+                Some(Part::AnyDirs) if is_dir => next.insert(i),
+                Some(Part::Name(literal)) if name == Some(literal.as_str()) => next.insert(i + 1),
+                Some(Part::Wild(pattern))
+                    if name.is_some_and(|name| pattern.matches_with(name, options)) =>
+                {
+                    next.insert(i + 1);
+                }
+                _ => {}
+            }
+        }
+        self.close(&mut next);
+        next
+    }
+
+    /// The names to look up when every live position wants a literal name,
+    /// so that the directory need not be listed; `None` otherwise.
+    fn literals(&self, states: &States) -> Option<Vec<&str>> {
+        let mut names = Vec::new();
+        for i in states.iter() {
+            match self.parts.get(i) {
+                Some(Part::Name(name)) => names.push(name.as_str()),
+                Some(_) => return None,
+                None => {}
+            }
+        }
+        names.sort_unstable();
+        names.dedup();
+        Some(names)
+    }
+
+    /// Searches `dir` (whose canonical form is `root`) and hands what it
+    /// finds to `found`, in alphabetical order, depth first. Every entry
+    /// looked at takes one from `budget`.
+    fn run(
+        &self,
+        dir: &Path,
+        root: Option<&Path>,
+        budget: &mut usize,
+        mut found: impl FnMut(Found) -> ControlFlow<()>,
+    ) -> SearchEnd {
+        let start = self.start();
+        if self.accepting(&start)
+            && found(Found::Match {
+                relative: PathBuf::new(),
+                path: dir.to_owned(),
+            })
+            .is_break()
+        {
+            return SearchEnd::Stopped;
+        }
+        let mut seen: HashMap<DirKey, States> = HashMap::new();
+        if let Some(key) = dir_key(dir) {
+            seen.insert(key, start.clone());
+        }
+        let mut stack = vec![Pending {
+            relative: PathBuf::new(),
+            path: dir.to_owned(),
+            states: start,
+        }];
+        while let Some(current) = stack.pop() {
+            let entries = match self.entries(&current, budget) {
+                Ok(entries) => entries,
+                Err(end) => return end,
+            };
+            let mut children = Vec::new();
+            for entry in entries {
+                let path = current.path.join(&entry.name);
+                let is_link = entry.file_type.is_symlink();
+                let is_dir = entry.file_type.is_dir()
+                    || (is_link && std::fs::metadata(&path).is_ok_and(|m| m.is_dir()));
+                let states = self.step(&current.states, entry.name.to_str(), is_dir);
+                if states.is_empty() {
+                    continue;
+                }
+                let relative = current.relative.join(&entry.name);
+                if self.accepting(&states)
+                    && (is_dir || !self.dirs_only)
+                    && found(Found::Match {
+                        relative: relative.clone(),
+                        path: path.clone(),
+                    })
+                    .is_break()
+                {
+                    return SearchEnd::Stopped;
+                }
+                if !is_dir || !self.live(&states) {
+                    continue;
+                }
+                // A link is entered through its target, so that chains of
+                // links never build paths the system refuses to resolve.
+                let path = if is_link {
+                    let Ok(target) = std::fs::canonicalize(&path) else {
+                        continue;
+                    };
+                    if root.is_some_and(|root| !target.starts_with(root)) {
+                        if found(Found::LinkOutside { relative, path }).is_break() {
+                            return SearchEnd::Stopped;
+                        }
+                        continue;
+                    }
+                    target
+                } else {
+                    path
+                };
+                let Some(key) = dir_key(&path) else {
+                    continue;
+                };
+                let known = seen.entry(key).or_default();
+                let new = states.minus(known);
+                if new.is_empty() {
+                    continue;
+                }
+                known.union_with(&new);
+                children.push(Pending {
+                    relative,
+                    path,
+                    states: new,
+                });
+            }
+            // Depth first, in alphabetical order.
+            stack.extend(children.into_iter().rev());
+        }
+        SearchEnd::Done
+    }
+
+    /// The entries of one directory the pattern may go through, sorted by
+    /// name; unreadable directories have none (as with `glob`).
+    fn entries(&self, current: &Pending, budget: &mut usize) -> Result<Vec<Entry>, SearchEnd> {
+        let mut take = || {
+            if *budget == 0 {
+                return Err(SearchEnd::LimitReached);
+            }
+            *budget -= 1;
+            Ok(())
+        };
+        let mut entries = Vec::new();
+        if let Some(names) = self.literals(&current.states) {
+            for name in names {
+                take()?;
+                if let Ok(metadata) = std::fs::symlink_metadata(current.path.join(name)) {
+                    entries.push(Entry {
+                        name: name.into(),
+                        file_type: metadata.file_type(),
+                    });
+                }
+            }
+            return Ok(entries);
+        }
+        let Ok(listing) = std::fs::read_dir(&current.path) else {
+            return Ok(entries);
+        };
+        for entry in listing {
+            take()?;
+            let Ok(entry) = entry else {
+                continue;
+            };
+            if let Ok(file_type) = entry.file_type() {
+                entries.push(Entry {
+                    name: entry.file_name(),
+                    file_type,
+                });
+            }
+        }
+        entries.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(entries)
     }
 }
 
@@ -491,9 +1010,19 @@ fn relative_to(path: &Path, base: &Path) -> PathBuf {
 }
 
 /// Whether a file starts with the WebAssembly magic bytes, and its
-/// SHA-256, reading it once in chunks.
+/// SHA-256, reading it once in chunks. Only a regular file is read (the
+/// caller checked; the opened file is checked again, in case it was swapped
+/// in between), and only as many bytes as its size at opening.
 fn file_facts(path: &Path) -> io::Result<(bool, String)> {
-    let mut file = File::open(path)?;
+    let file = File::open(path)?;
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
+        return Err(io::Error::other(format!(
+            "it is {}, not a regular file",
+            special_kind(&metadata.file_type())
+        )));
+    }
+    let mut file = file.take(metadata.len());
     let mut hasher = Sha256::new();
     let mut buffer = vec![0u8; 64 * 1024];
     let mut head = Vec::with_capacity(4);
@@ -509,4 +1038,104 @@ fn file_facts(path: &Path) -> io::Result<(bool, String)> {
         hasher.update(&buffer[..n]);
     }
     Ok((head == b"\0asm", hex::encode(hasher.finalize())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Format;
+    use crate::source::Syntax;
+
+    fn matches(pattern: &str, path: &[(&str, bool)]) -> bool {
+        let search = Search::new(pattern).unwrap();
+        let mut states = search.start();
+        for (name, is_dir) in path {
+            states = search.step(&states, Some(name), *is_dir);
+        }
+        search.accepting(&states)
+    }
+
+    #[test]
+    fn patterns_match_like_glob() {
+        let file = |name| (name, false);
+        let dir = |name| (name, true);
+        assert!(matches("static/*.css", &[dir("static"), file("site.css")]));
+        assert!(!matches(
+            "static/*.css",
+            &[dir("static"), dir("sub"), file("a.css")]
+        ));
+        assert!(matches("**/*.css", &[file("a.css")]));
+        assert!(matches("**/*.css", &[dir("a"), dir("b"), file("c.css")]));
+        assert!(matches("a/**/b", &[dir("a"), file("b")]));
+        assert!(matches(
+            "a/**/b",
+            &[dir("a"), dir("x"), dir("y"), file("b")]
+        ));
+        // `**` at the end matches directories only.
+        assert!(matches("a/**", &[dir("a"), dir("x")]));
+        assert!(!matches("a/**", &[dir("a"), file("x")]));
+        // Hidden names match wildcards; `.` and `..` are resolved in the text.
+        assert!(matches("*", &[file(".env")]));
+        assert!(matches("./a/../b/*.txt", &[dir("b"), file("c.txt")]));
+        assert!(matches("[ab]?.txt", &[file("bx.txt")]));
+        assert!(Search::new("a/**b").is_none());
+    }
+
+    #[test]
+    fn repeated_double_stars_keep_few_states() {
+        let search = Search::new(&"**/a/".repeat(50)).unwrap();
+        let mut states = search.start();
+        for _ in 0..200 {
+            states = search.step(&states, Some("a"), true);
+        }
+        assert!(search.accepting(&states));
+        assert!(states.iter().count() <= search.parts.len() + 1);
+    }
+
+    #[test]
+    fn the_search_limit_is_shared_by_the_patterns_of_a_manifest() {
+        let dir = std::env::temp_dir().join(format!("wasm-manifests-limit-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("static")).unwrap();
+        for i in 0..20 {
+            std::fs::write(dir.join("static").join(format!("{i}.txt")), "x").unwrap();
+        }
+        std::fs::write(dir.join("app.wasm"), b"\0asm\x01\0\0\0").unwrap();
+        let text = "spin_manifest_version = \"1\"\nname = \"app\"\nversion = \"1.0.0\"\ntrigger = { type = \"http\", base = \"/\" }\n\n[[component]]\nid = \"web\"\nsource = \"app.wasm\"\nfiles = [\"static/*.txt\", \"**/*.css\", \"static/*.txt\"]\n[component.trigger]\nroute = \"/...\"\n";
+        let parsed = crate::parse(text, Format::Spin);
+        let manifest = parsed.manifest().unwrap();
+        let run = |limit| {
+            let mut cx = Cx::new(Syntax::Toml);
+            verify_with_limit(manifest, &dir, &mut cx, limit);
+            cx.finish(text, None)
+                .into_iter()
+                .map(|d| (d.code, d.message))
+                .collect::<Vec<_>>()
+        };
+        // Plenty: the CSS pattern matches nothing.
+        assert_eq!(
+            run(1000),
+            [(
+                GLOB_MATCHES_NOTHING,
+                "`**/*.css` matches no file".to_owned()
+            )]
+        );
+        // The first pattern looks at 21 entries (`static`, then its 20
+        // files); the second runs out; the third is not searched.
+        assert_eq!(
+            run(30),
+            [
+                (
+                    SEARCH_LIMIT_REACHED,
+                    "the search for `**/*.css` stopped after 30 directory entries".to_owned()
+                ),
+                (
+                    SEARCH_LIMIT_REACHED,
+                    "`static/*.txt` was not checked: the search limit of 30 directory entries was reached"
+                        .to_owned()
+                ),
+            ]
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -200,6 +200,10 @@ fn every_code_has_a_fixture() -> Result<(), Failed> {
             "verify/unreadable-file",
             "needs a file the test cannot read, impossible when tests run as root",
         ),
+        (
+            "verify/search-limit",
+            "needs 100,000 directory entries: tests/verify_hostile.rs and the unit tests of src/verify.rs",
+        ),
     ];
     let mut expected_files: Vec<PathBuf> = folders()
         .iter()

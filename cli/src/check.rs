@@ -58,7 +58,7 @@ impl Checker {
         let unwound =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.check_inner(job)));
         unwound.unwrap_or_else(|_| Outcome::Failed {
-            message: format!("internal error while checking `{}`", job.display),
+            message: format!("internal error while checking `{}`", job.shown),
             help: Some(
                 "this is a bug in wasm-manifests: please report it with the file".to_owned(),
             ),
@@ -74,16 +74,30 @@ impl Checker {
             },
             Input::File(path) => match read_limited(path, self.max_size) {
                 Ok(bytes) => Cow::Owned(bytes),
-                Err(e) => return failed(format!("cannot read `{}`: {e}", job.display)),
+                Err(e) => return failed(format!("cannot read `{}`: {e}", job.shown)),
             },
         };
+        // Larger than the limit: read only up to it, so the content cannot
+        // tell the format. The library reports the size whatever the format.
+        let too_large = bytes.len() as u64 > self.max_size;
         let format = match self.format_of(job, &bytes) {
+            Err(_) if too_large && job.explicit && self.list_only => {
+                return Outcome::Failed {
+                    message: format!(
+                        "cannot tell which manifest format `{}` is: it is larger than the {}-byte limit",
+                        job.shown, self.max_size
+                    ),
+                    help: Some("raise the limit with `--max-file-size`, or name the format with `--format-hint`".to_owned()),
+                };
+            }
+            // The library reports the size, whatever the format.
+            Err(_) if too_large && job.explicit => Format::ALL[0],
             Ok(format) => format,
             Err(outcome) => return outcome,
         };
         if self.list_only {
             return Outcome::Listed {
-                display: job.display.clone(),
+                display: job.shown.clone(),
                 format,
             };
         }
@@ -97,7 +111,13 @@ impl Checker {
         if self.strict {
             report.deny_warnings();
         }
-        report.set_origin(job.display.clone());
+        // People get the name with its control characters escaped; machines
+        // get it as it is (JSON-escaped, or with GitHub's escapes).
+        report.set_origin(if self.output == OutputFormat::Human {
+            job.shown.clone()
+        } else {
+            job.display.clone()
+        });
         Outcome::Checked {
             errors: report.error_count(),
             warnings: report.warning_count(),
@@ -130,14 +150,19 @@ impl Checker {
                     reason
                 };
                 Err(Outcome::Skipped {
-                    display: job.display.clone(),
+                    display: job.shown.clone(),
                     reason,
                 })
             }
             candidate => candidate
                 .into_format(&job.display)
                 .map_err(|e| Outcome::Failed {
-                    message: e.to_string(),
+                    // The message names the file as people see it.
+                    message: e.to_string().replacen(
+                        &format!("`{}`", job.display),
+                        &format!("`{}`", job.shown),
+                        1,
+                    ),
                     help: Some(format!(
                         "{}; to read it anyway, name its format with `--format-hint <{}>`",
                         e.help(),
@@ -183,6 +208,14 @@ fn read_stdin(max_size: u64) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// The stack of each worker thread. Parsing and checking deeply nested
+/// input needs a deep stack, and a spawned thread gets only 2 MiB by
+/// default where the main thread (which does the work with `--jobs 1`) has
+/// 8 MiB on Linux: the workers get the same 8 MiB, so the number of threads
+/// never decides whether a file can be checked. The directory search
+/// threads only list folders and keep the default.
+const WORKER_STACK_SIZE: usize = 8 * 1024 * 1024;
+
 /// Runs `work` on every item with `threads` threads and hands the results
 /// to `sink` in the order of `items`, as soon as each one and all before it
 /// are done. Threads take the next few items from a shared index, so a slow
@@ -204,25 +237,37 @@ fn run_parallel<T, R>(
     let batch = (items.len() / (threads * 16)).clamp(1, 64);
     let next = AtomicUsize::new(0);
     let (sender, receiver) = mpsc::channel::<(usize, Vec<R>)>();
+    let worker = |sender: mpsc::Sender<(usize, Vec<R>)>| {
+        loop {
+            let start = next.fetch_add(batch, Ordering::Relaxed);
+            let Some(chunk) = items.get(start..items.len().min(start + batch)) else {
+                break;
+            };
+            if chunk.is_empty() {
+                break;
+            }
+            let results = chunk.iter().map(&work).collect();
+            if sender.send((start, results)).is_err() {
+                break;
+            }
+        }
+    };
     std::thread::scope(|scope| {
-        for _ in 0..threads.min(items.len()) {
+        let mut started = 0;
+        for n in 0..threads.min(items.len()) {
             let sender = sender.clone();
-            let (next, work) = (&next, &work);
-            scope.spawn(move || {
-                loop {
-                    let start = next.fetch_add(batch, Ordering::Relaxed);
-                    let Some(chunk) = items.get(start..items.len().min(start + batch)) else {
-                        break;
-                    };
-                    if chunk.is_empty() {
-                        break;
-                    }
-                    let results = chunk.iter().map(work).collect();
-                    if sender.send((start, results)).is_err() {
-                        break;
-                    }
-                }
-            });
+            let spawned = std::thread::Builder::new()
+                .name(format!("check-{n}"))
+                .stack_size(WORKER_STACK_SIZE)
+                .spawn_scoped(scope, move || worker(sender));
+            if spawned.is_err() {
+                break;
+            }
+            started += 1;
+        }
+        if started == 0 {
+            // No thread could be started: do the work here.
+            worker(sender.clone());
         }
         drop(sender);
         let mut waiting = BTreeMap::new();
@@ -325,7 +370,7 @@ pub fn run(args: CheckArgs, color: ColorWhen) -> Status {
         let paths: Vec<String> = args
             .paths
             .iter()
-            .map(|p| format!("`{}`", walk::display(p)))
+            .map(|p| format!("`{}`", walk::shown(p)))
             .collect();
         let mut message = format!("no manifest found in {}", paths.join(", "));
         if skipped > 0 {
@@ -366,5 +411,32 @@ mod tests {
             );
             assert_eq!(seen, items.iter().map(|n| n * 2).collect::<Vec<_>>());
         }
+    }
+
+    /// Recurses `frames` times with 1 KiB in each frame; returns the
+    /// address of the deepest one.
+    fn deep(frames: usize) -> usize {
+        let frame = std::hint::black_box([1u8; 1024]);
+        let deepest = if frames <= 1 {
+            std::ptr::from_ref(&frame) as usize
+        } else {
+            deep(frames - 1)
+        };
+        std::hint::black_box(&frame);
+        deepest
+    }
+
+    #[test]
+    fn workers_have_the_stack_of_the_main_thread() {
+        // Deeply nested input needs a deep stack: here 5 MiB, more than the
+        // 2 MiB a spawned thread gets by default, less than the main
+        // thread's 8 MiB. What a frame takes depends on the build, so
+        // measure it.
+        let frame = (deep(1) - deep(65)) / 64;
+        let frames = 5 * 1024 * 1024 / frame.max(1);
+        let items = [frames, frames, frames];
+        let mut seen = 0;
+        run_parallel(&items, 2, |n| deep(*n), |_| seen += 1);
+        assert_eq!(seen, 3);
     }
 }

@@ -3,10 +3,10 @@
 use std::fmt::Write as _;
 use std::io::Write as _;
 
+use wasm_manifests::Options;
 use wasm_manifests::package::{EntryKind, ModuleSource, NetworkAccess, Origin, Package};
-use wasm_manifests::{Options, Parsed};
 
-use crate::{ColorWhen, InspectArgs, InspectOutput, Status, style};
+use crate::{ColorWhen, InspectArgs, InspectOutput, Status, style, walk};
 
 /// Runs `inspect`.
 pub fn run(args: &InspectArgs, color: ColorWhen) -> Status {
@@ -20,7 +20,10 @@ pub fn run(args: &InspectArgs, color: ColorWhen) -> Status {
     let parsed = match parsed {
         Ok(parsed) => parsed,
         Err(e) => {
-            style::error(stderr_color, &e.to_string());
+            // The message names the file: as people see it.
+            let raw = format!("`{}`", args.path.display());
+            let shown = format!("`{}`", walk::shown(&args.path));
+            style::error(stderr_color, &e.to_string().replacen(&raw, &shown, 1));
             return Status::Trouble;
         }
     };
@@ -49,7 +52,7 @@ pub fn run(args: &InspectArgs, color: ColorWhen) -> Status {
             &format!(
                 "the manifest has {} error(s); run `wasm-manifests check {}` to see them",
                 parsed.report().error_count(),
-                args.path.display()
+                walk::shown(&args.path)
             ),
         );
     }
@@ -61,7 +64,7 @@ pub fn run(args: &InspectArgs, color: ColorWhen) -> Status {
                 return Status::Trouble;
             }
         },
-        InspectOutput::Human => human(&parsed, &package, stdout_color),
+        InspectOutput::Human => human(&walk::shown(&args.path), &package, stdout_color),
     };
     if let Err(e) = std::io::stdout().lock().write_all(text.as_bytes()) {
         style::error(stderr_color, &format!("cannot write the output: {e}"));
@@ -106,7 +109,7 @@ fn duration(ms: u64) -> String {
 }
 
 /// The readable summary.
-fn human(parsed: &Parsed, package: &Package, color: bool) -> String {
+fn human(shown_path: &str, package: &Package, color: bool) -> String {
     let heading = |text: &str| style::paint(color, style::BOLD, text);
     let mut out = String::new();
     let id = &package.identity;
@@ -120,7 +123,7 @@ fn human(parsed: &Parsed, package: &Package, color: bool) -> String {
         "{} ({} manifest, {})",
         heading(&title),
         package.format,
-        parsed.report().origin()
+        shown_path
     );
     for (label, value) in [
         ("title", &id.title),

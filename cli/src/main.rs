@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 
 mod check;
+mod escape;
 mod explain;
 mod inspect;
 mod output;

@@ -1,5 +1,6 @@
 //! Turning the paths of the command line into the list of files to check.
 
+use std::ffi::{OsStr, OsString};
 use std::path::{Component, Path, PathBuf};
 
 /// Directories never searched, wherever they are.
@@ -17,9 +18,15 @@ pub enum Input {
 /// One file to check.
 #[derive(Debug)]
 pub struct Job {
-    /// The path as shown in the output: as typed, joined with the path
-    /// found under it, with `/` separators.
+    /// The path as typed, joined with the path found under it, with `/`
+    /// separators: the order of the output.
+    pub name: PathBuf,
+    /// `name` for machines (JSON, SARIF, GitHub), lossily decoded where it
+    /// is not UTF-8.
     pub display: String,
+    /// `name` for people, quoted with escapes when it has control
+    /// characters or is not UTF-8 (see [`crate::escape`]).
+    pub shown: String,
     /// Where to read it.
     pub input: Input,
     /// Named on the command line (always checked) rather than found by
@@ -45,37 +52,45 @@ pub fn collect(paths: &[PathBuf], respect_ignore: bool, threads: usize) -> Colle
     let mut out = Collected::default();
     for root in paths {
         if root.as_os_str() == "-" {
-            out.jobs.push(Job {
-                display: STDIN_NAME.to_owned(),
-                input: Input::Stdin,
-                explicit: true,
-            });
+            out.jobs
+                .push(Job::new(STDIN_NAME.into(), Input::Stdin, true));
             continue;
         }
-        let shown = display(root);
         match std::fs::metadata(root) {
-            Err(e) => out.problems.push(format!("cannot read `{shown}`: {e}")),
-            Ok(meta) if meta.is_dir() => walk(root, &shown, respect_ignore, threads, &mut out),
-            Ok(_) => out.jobs.push(Job {
-                display: shown,
-                input: Input::File(root.clone()),
-                explicit: true,
-            }),
+            Err(e) => out
+                .problems
+                .push(format!("cannot read `{}`: {e}", shown(root))),
+            Ok(meta) if meta.is_dir() => walk(root, respect_ignore, threads, &mut out),
+            Ok(_) => out.jobs.push(Job::new(
+                separators(root.as_os_str()).into(),
+                Input::File(root.clone()),
+                true,
+            )),
         }
     }
     // Sort by path components (`a/b` before `a-b`), then merge duplicates:
-    // a file both named and found is checked once, as named.
-    out.jobs.sort_by(|a, b| {
-        Path::new(&a.display)
-            .cmp(Path::new(&b.display))
-            .then(b.explicit.cmp(&a.explicit))
-    });
+    // a file both named and found is checked once, as named. The real
+    // names decide, so that two names that only differ where they are not
+    // UTF-8 are both kept.
     out.jobs
-        .dedup_by(|later, first| later.display == first.display);
+        .sort_by(|a, b| a.name.cmp(&b.name).then(b.explicit.cmp(&a.explicit)));
+    out.jobs.dedup_by(|later, first| later.name == first.name);
     out
 }
 
-fn walk(root: &Path, shown: &str, respect_ignore: bool, threads: usize, out: &mut Collected) {
+impl Job {
+    fn new(name: PathBuf, input: Input, explicit: bool) -> Self {
+        Self {
+            display: display(&name),
+            shown: crate::escape::name(name.as_os_str()),
+            name,
+            input,
+            explicit,
+        }
+    }
+}
+
+fn walk(root: &Path, respect_ignore: bool, threads: usize, out: &mut Collected) {
     let mut builder = ignore::WalkBuilder::new(root);
     builder
         .standard_filters(true)
@@ -100,7 +115,7 @@ fn walk(root: &Path, shown: &str, respect_ignore: bool, threads: usize, out: &mu
     }
     let visit = |entry: Result<ignore::DirEntry, ignore::Error>| -> Found {
         match entry {
-            Err(e) => Found::Problem(walk_error(root, shown, &e)),
+            Err(e) => Found::Problem(walk_error(root, &e)),
             Ok(entry) => {
                 // Symbolic links to files are followed; links to folders
                 // are not (they could loop).
@@ -111,11 +126,11 @@ fn walk(root: &Path, shown: &str, respect_ignore: bool, threads: usize, out: &mu
                     return Found::Nothing;
                 }
                 let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-                Found::Job(Job {
-                    display: join(shown, relative),
-                    input: Input::File(entry.path().to_owned()),
-                    explicit: false,
-                })
+                Found::Job(Job::new(
+                    join(root, relative),
+                    Input::File(entry.path().to_owned()),
+                    false,
+                ))
             }
         }
     };
@@ -157,46 +172,64 @@ enum Found {
 }
 
 /// Whether a file found in a directory may be a manifest: a `.toml` or
-/// `.json` file. The library decides later, from the name and the content
-/// (`wasm_manifests::classify`), and `--list-files` says why a file is not one.
+/// `.json` file (the name need not be UTF-8). The library decides later,
+/// from the name and the content (`wasm_manifests::classify`), and
+/// `--list-files` says why a file is not one.
 fn candidate(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+    let Some(name) = path.file_name() else {
         return false;
     };
-    let lower = name.to_ascii_lowercase();
-    lower.ends_with(".toml") || lower.ends_with(".json")
+    let lower = name.as_encoded_bytes().to_ascii_lowercase();
+    lower.ends_with(b".toml") || lower.ends_with(b".json")
 }
 
 /// A path as typed, with `/` separators.
-pub fn display(path: &Path) -> String {
-    let text = path.to_string_lossy();
-    if std::path::MAIN_SEPARATOR == '\\' {
-        text.replace('\\', "/")
-    } else {
-        text.into_owned()
+fn separators(path: &OsStr) -> OsString {
+    // (A Windows name that is not valid Unicode keeps its separators.)
+    match path.to_str() {
+        Some(text) if std::path::MAIN_SEPARATOR == '\\' => text.replace('\\', "/").into(),
+        _ => path.to_owned(),
     }
 }
 
-/// `root` joined with a path found under it; a root of `.` is left out.
-fn join(root: &str, relative: &Path) -> String {
-    let relative: Vec<String> = relative
-        .components()
-        .filter_map(|c| match c {
-            Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
-            _ => None,
-        })
-        .collect();
-    let relative = relative.join("/");
-    match root {
-        "." | "./" => relative,
-        _ if root.ends_with('/') => format!("{root}{relative}"),
-        _ => format!("{root}/{relative}"),
+/// A path as typed for machines: lossily decoded, with `/` separators.
+pub fn display(path: &Path) -> String {
+    separators(path.as_os_str()).to_string_lossy().into_owned()
+}
+
+/// A path as typed for people: with `/` separators, quoted with escapes
+/// when it has control characters or is not UTF-8.
+pub fn shown(path: &Path) -> String {
+    crate::escape::name(&separators(path.as_os_str()))
+}
+
+/// `root` joined with a path found under it, with `/` separators; a root
+/// of `.` is left out.
+fn join(root: &Path, relative: &Path) -> PathBuf {
+    let root = separators(root.as_os_str());
+    let mut out = OsString::new();
+    if root != "." && root != "./" {
+        out.push(&root);
+        if !root.as_encoded_bytes().ends_with(b"/") {
+            out.push("/");
+        }
     }
+    let mut first = true;
+    for component in relative.components() {
+        if let Component::Normal(part) = component {
+            if !first {
+                out.push("/");
+            }
+            out.push(part);
+            first = false;
+        }
+    }
+    out.into()
 }
 
 /// A message for an error met while searching `root`: the path it concerns
 /// (shown like the files found) and what went wrong.
-fn walk_error(root: &Path, shown: &str, error: &ignore::Error) -> String {
+fn walk_error(root: &Path, error: &ignore::Error) -> String {
     fn path_of(error: &ignore::Error) -> Option<&Path> {
         match error {
             ignore::Error::WithPath { path, .. } => Some(path),
@@ -210,9 +243,9 @@ fn walk_error(root: &Path, shown: &str, error: &ignore::Error) -> String {
     match (path_of(error), error.io_error()) {
         (Some(raw), Some(io)) => {
             let path = match raw.strip_prefix(root) {
-                Ok(relative) if relative.as_os_str().is_empty() => shown.to_owned(),
-                Ok(relative) => join(shown, relative),
-                Err(_) => display(raw),
+                Ok(relative) if relative.as_os_str().is_empty() => shown(root),
+                Ok(relative) => shown(&join(root, relative)),
+                Err(_) => shown(raw),
             };
             // The walker wraps the system's message in its own words.
             let message = io.to_string();
@@ -220,7 +253,7 @@ fn walk_error(root: &Path, shown: &str, error: &ignore::Error) -> String {
             let reason = message.strip_prefix(&wrapper).unwrap_or(&message);
             format!("cannot read `{path}`: {reason}")
         }
-        _ => format!("cannot search `{shown}`: {}", one_line(error)),
+        _ => format!("cannot search `{}`: {}", shown(root), one_line(error)),
     }
 }
 
@@ -240,11 +273,13 @@ mod tests {
 
     #[test]
     fn joins_as_typed() {
-        assert_eq!(join(".", Path::new("a/wasmer.toml")), "a/wasmer.toml");
-        assert_eq!(join("./", Path::new("a/wasmer.toml")), "a/wasmer.toml");
-        assert_eq!(join("dir", Path::new("wasmer.toml")), "dir/wasmer.toml");
-        assert_eq!(join("dir/", Path::new("wasmer.toml")), "dir/wasmer.toml");
-        assert_eq!(join("../x", Path::new("b/c.json")), "../x/b/c.json");
+        let join =
+            |root: &str, relative: &str| display(&join(Path::new(root), Path::new(relative)));
+        assert_eq!(join(".", "a/wasmer.toml"), "a/wasmer.toml");
+        assert_eq!(join("./", "a/wasmer.toml"), "a/wasmer.toml");
+        assert_eq!(join("dir", "wasmer.toml"), "dir/wasmer.toml");
+        assert_eq!(join("dir/", "wasmer.toml"), "dir/wasmer.toml");
+        assert_eq!(join("../x", "b/c.json"), "../x/b/c.json");
     }
 
     #[test]
@@ -254,5 +289,15 @@ mod tests {
         assert!(candidate(Path::new("a/Cargo.toml")));
         assert!(!candidate(Path::new("a/readme.md")));
         assert!(!candidate(Path::new("a/toml")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_are_candidates() {
+        use std::os::unix::ffi::OsStrExt;
+        let path = Path::new(OsStr::from_bytes(b"a/caf\xe9.toml"));
+        assert!(candidate(path));
+        assert_eq!(shown(path), r#""a/caf\xe9.toml""#);
+        assert_eq!(display(path), "a/caf\u{fffd}.toml");
     }
 }
