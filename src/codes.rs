@@ -72,6 +72,9 @@ pub struct CodeDoc {
     pub example: &'static str,
     /// How to fix it.
     pub fix: &'static str,
+    /// Former names of the code, still accepted by [`find`] and in
+    /// settings.
+    pub aliases: &'static [&'static str],
     /// The severity it is reported with; `None` when the place decides
     /// (see [`CodeDoc::severity`]).
     pub(crate) level: Option<crate::Severity>,
@@ -121,6 +124,7 @@ impl CodeDoc {
             why: "",
             example: "",
             fix: "",
+            aliases: &[],
             level,
             shape: false,
         }
@@ -161,6 +165,12 @@ impl CodeDoc {
         Self::base(code, None, severity)
     }
 
+    /// Former names of the code.
+    pub(crate) const fn aliases(mut self, aliases: &'static [&'static str]) -> Self {
+        self.aliases = aliases;
+        self
+    }
+
     /// Reporting the rule means the typed manifest cannot be built.
     pub(crate) const fn shape(mut self) -> Self {
         self.shape = true;
@@ -185,6 +195,22 @@ impl CodeDoc {
         self.example = example;
         self.fix = fix;
         self
+    }
+
+    /// Where the code is documented on the web: its section of
+    /// `docs/codes.md` in the repository.
+    ///
+    /// ```
+    /// let doc = wasm_manifests::codes::find("wasmer/duplicate-module").unwrap();
+    /// assert!(doc.url().ends_with("docs/codes.md#wasmer-duplicate-module"));
+    /// ```
+    pub fn url(&self) -> String {
+        format!("{DOCS_URL}#{}", self.anchor())
+    }
+
+    /// The Markdown anchor of the code's section (`/` becomes `-`).
+    pub fn anchor(&self) -> String {
+        self.code.replace('/', "-")
     }
 
     /// The documentation as Markdown: summary, why, example and fix.
@@ -214,9 +240,21 @@ pub fn all() -> impl Iterator<Item = &'static CodeDoc> {
         .chain(crate::verify::DOCS.iter())
 }
 
-/// The documentation of `code`, if it exists.
+/// The page that documents every code.
+pub const DOCS_URL: &str =
+    "https://github.com/wasm-manifests/wasm-manifests/blob/main/docs/codes.md";
+
+/// The documentation of `code`, if it exists; former names of codes are
+/// found too.
+///
+/// ```
+/// let doc = wasm_manifests::codes::find("wasmer/duplicate-module").unwrap();
+/// assert_eq!(doc.code, "wasmer/duplicate-module");
+/// ```
 pub fn find(code: &str) -> Option<&'static CodeDoc> {
-    all().find(|doc| doc.code == code)
+    all()
+        .find(|doc| doc.code == code)
+        .or_else(|| all().find(|doc| doc.aliases.contains(&code)))
 }
 
 // The rules every format shares. Their checks live where the shared

@@ -463,3 +463,12 @@ fn severity_settings_apply_in_order_and_to_verification() {
     std::fs::remove_dir_all(&dir).ok();
     assert!("no-such-code".parse::<Selector>().is_err());
 }
+
+#[test]
+fn renamed_codes_keep_their_former_names() {
+    let doc =
+        wasm_manifests::codes::find("flow-like/all-hosts-allowed").expect("the old name is found");
+    assert_eq!(doc.code, "flow-like/allows-all-hosts");
+    let selector: wasm_manifests::Selector = "flow-like/all-hosts-allowed".parse().unwrap();
+    assert!(selector.matches("flow-like/allows-all-hosts"));
+}

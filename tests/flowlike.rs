@@ -327,7 +327,7 @@ fn http_without_hosts_is_a_warning_that_strict_mode_refuses() {
     let text = format!("{HEADER}\n[permissions.network]\nhttp_enabled = true\n{NODE}");
     let parsed = wasm_manifests::parse(&text, Format::FlowLike);
     let d = &parsed.report().diagnostics()[0];
-    assert_eq!(d.code, "flow-like/all-hosts-allowed");
+    assert_eq!(d.code, "flow-like/allows-all-hosts");
     assert_eq!(d.severity, Severity::Warning);
     assert!(d.message.contains("every host"), "{}", d.message);
     let Some(wasm_manifests::Manifest::FlowLike(manifest)) = parsed.manifest() else {

@@ -4,7 +4,7 @@
 //! [`super::rules::run`].
 
 use super::rules::{
-    Found, all_hosts_allowed, allowed_hosts_ignored, empty_category_segment, empty_description,
+    Found, allowed_hosts_ignored, allows_all_hosts, empty_category_segment, empty_description,
     empty_oauth_reason, empty_oauth_scopes, empty_required_field, id_not_reverse_domain,
     invalid_email, invalid_host_pattern, invalid_icon, invalid_id_character,
     invalid_manifest_version, invalid_wasm_hash, non_semver_version, unknown_category,
@@ -416,7 +416,7 @@ fn read_network(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<NetworkPerm
         invalid_host_pattern::check(cx, host, &hosts_path.index(i));
     }
     let found_hosts = Found::of(hosts_present, hosts.as_deref());
-    all_hosts_allowed::check(cx, &path, http, found_hosts);
+    allows_all_hosts::check(cx, &path, http, found_hosts);
     allowed_hosts_ignored::check(
         cx,
         &path,

@@ -13,8 +13,8 @@ use crate::read::Cx;
 use crate::rules::suggest;
 use crate::source::Node;
 
-pub(crate) mod all_hosts_allowed;
 pub(crate) mod allowed_hosts_ignored;
+pub(crate) mod allows_all_hosts;
 pub(crate) mod duplicate_node_id;
 pub(crate) mod duplicate_oauth_provider;
 pub(crate) mod empty_category_segment;
@@ -52,7 +52,7 @@ pub(crate) static RULES: &[&Rule] = &[
     &unknown_memory_tier::RULE,
     &unknown_timeout_tier::RULE,
     &unknown_category::RULE,
-    &all_hosts_allowed::RULE,
+    &allows_all_hosts::RULE,
     &allowed_hosts_ignored::RULE,
     &invalid_host_pattern::RULE,
     &empty_oauth_scopes::RULE,

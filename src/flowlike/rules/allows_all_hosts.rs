@@ -1,4 +1,4 @@
-//! `flow-like/all-hosts-allowed`: `http_enabled` with an empty or absent `allowed_hosts`.
+//! `flow-like/allows-all-hosts`: `http_enabled` with an empty or absent `allowed_hosts`.
 
 use crate::codes::{Category, Rule};
 use crate::path::P;
@@ -7,7 +7,8 @@ use crate::source::Target;
 
 use super::Found;
 
-pub(crate) static RULE: Rule = Rule::warning("flow-like/all-hosts-allowed")
+pub(crate) static RULE: Rule = Rule::warning("flow-like/allows-all-hosts")
+    .aliases(&["flow-like/all-hosts-allowed"])
     .category(Category::Security)
     .doc(
         "`http_enabled` is true and `allowed_hosts` is empty or absent, which allows requests to every host.",
