@@ -26,9 +26,12 @@ fn bless() -> bool {
 /// Inputs of one kind (`valid` / `invalid`) for one format.
 fn inputs(format: Format, kind: &str) -> Vec<PathBuf> {
     // Folders are named without the dash: `fixtures/flowlike/` for `flow-like`.
-    let dir = fixtures_root()
-        .join(format.name().replace('-', ""))
-        .join(kind);
+    inputs_in(&format.name().replace('-', ""), kind)
+}
+
+/// Inputs of one kind in `fixtures/<folder>/`.
+fn inputs_in(folder: &str, kind: &str) -> Vec<PathBuf> {
+    let dir = fixtures_root().join(folder).join(kind);
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Vec::new();
     };
@@ -86,10 +89,14 @@ fn reserialize(manifest: &Manifest) -> String {
 }
 
 fn run(format: Format) {
+    run_in(&format.name().replace('-', ""), format);
+}
+
+fn run_in(folder: &str, format: Format) {
     let mut failures = Vec::new();
     let mut count = 0;
 
-    for input in inputs(format, "invalid") {
+    for input in inputs_in(folder, "invalid") {
         count += 1;
         let parsed = wasm_manifests::Options::new()
             .parse_file_as(&input, format)
@@ -105,7 +112,7 @@ fn run(format: Format) {
         failures.extend(compare(&input.with_extension("stderr"), &report.render()));
     }
 
-    for input in inputs(format, "valid") {
+    for input in inputs_in(folder, "valid") {
         count += 1;
         let parsed = wasm_manifests::Options::new()
             .parse_file_as(&input, format)
@@ -143,7 +150,7 @@ fn run(format: Format) {
         failures.len(),
         failures.join("\n\n")
     );
-    println!("{count} {format} fixtures checked");
+    println!("{count} {folder} fixtures checked");
 }
 
 #[test]
@@ -154,6 +161,12 @@ fn wasmer_fixtures() {
 #[test]
 fn spin_fixtures() {
     run(Format::Spin);
+}
+
+/// Spin manifest version 2: the same format, in its own folder.
+#[test]
+fn spin_v2_fixtures() {
+    run_in("spin-v2", Format::Spin);
 }
 
 #[test]
@@ -181,6 +194,7 @@ fn every_code_has_a_fixture() {
     let mut expected_files: Vec<PathBuf> = Format::ALL
         .iter()
         .flat_map(|format| inputs(*format, "invalid"))
+        .chain(inputs_in("spin-v2", "invalid"))
         .map(|input| input.with_extension("stderr"))
         .collect();
     // Verification cases (tests/verify.rs) keep their report beside them.

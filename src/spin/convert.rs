@@ -1,0 +1,1 @@
+//! Conversion of Spin manifests from version 1 to version 2.
