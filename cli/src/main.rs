@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 
 mod check;
+mod convert;
 mod explain;
 mod inspect;
 mod output;
@@ -77,6 +78,10 @@ enum Command {
         after_help = "Exit status:\n  0  the package was read (warnings do not count)\n  1  the manifest has errors (the view is still shown when it could be built)\n  2  usage error, or the file could not be read or identified"
     )]
     Inspect(InspectArgs),
+    /// Convert a Spin `spin.toml` from manifest version 1 to version 2, the
+    /// way Spin converts it, keeping comments and order.
+    #[command(after_help = convert::AFTER_HELP)]
+    Convert(convert::ConvertArgs),
 }
 
 /// Options of `inspect`.
@@ -248,6 +253,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(args, cli.color),
         Command::Explain(args) => explain::run(&args, cli.color),
         Command::Inspect(args) => inspect::run(&args, cli.color),
+        Command::Convert(args) => convert::run(&args, cli.color),
     };
     status.into()
 }

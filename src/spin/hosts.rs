@@ -409,8 +409,13 @@ pub(crate) fn http_host_as_outbound(entry: &str) -> Vec<String> {
             "http://self".to_owned(),
         ],
         "self" => vec!["http://self".to_owned()],
-        _ if entry.contains("://") => vec![entry.trim_end_matches('/').to_owned()],
-        _ => vec![format!("http://{entry}"), format!("https://{entry}")],
+        _ => {
+            let host = entry
+                .split_once("://")
+                .map_or(entry, |(_, rest)| rest)
+                .trim_end_matches('/');
+            vec![format!("http://{host}"), format!("https://{host}")]
+        }
     }
 }
 
