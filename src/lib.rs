@@ -1,5 +1,5 @@
 //! Parse and validate the manifests of WebAssembly packages, in four formats
-//! behind one API: Wasmer's `wasmer.toml`, Spin's `spin.toml` (version 1),
+//! behind one API: Wasmer's `wasmer.toml`, Spin's `spin.toml` (versions 1 and 2),
 //! the Extism manifest (JSON), and the Flow-Like WASM package manifest.
 //!
 //! Every problem in a manifest is reported in one run, each as a

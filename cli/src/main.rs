@@ -1,5 +1,5 @@
 //! `wasm-manifests`: checks the manifests of WebAssembly packages
-//! (`wasmer.toml`, Spin `spin.toml` v1, Extism, Flow-Like) from the command
+//! (`wasmer.toml`, Spin `spin.toml` v1 and v2, Extism, Flow-Like) from the command
 //! line, and explains every diagnostic code.
 //!
 //! The binary is a thin layer over the `wasm-manifests` library: the library
@@ -32,7 +32,7 @@ Exit status:
   1  at least one manifest has errors
   2  usage error, or a file could not be read or identified";
 
-/// Check WebAssembly package manifests (wasmer.toml, Spin v1, Extism,
+/// Check WebAssembly package manifests (wasmer.toml, Spin v1 and v2, Extism,
 /// Flow-Like) and explain their diagnostics.
 #[derive(Debug, Parser)]
 #[command(name = "wasm-manifests", version, after_help = EXIT_STATUS)]

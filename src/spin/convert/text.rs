@@ -43,7 +43,10 @@ pub fn convert(text: &str) -> Result<Conversion, ConvertError> {
         .map_err(|_| ConvertError::Invalid(parsed.report().clone()))?;
     let mut changes = Vec::new();
     let out = assemble(&doc, manifest, &mut changes);
-    let text = out.to_string();
+    let mut text = out.to_string();
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
     let check = crate::parse(&text, Format::Spin);
     match check.manifest() {
         Some(Manifest::SpinV2(result)) if !check.report().has_errors() => {

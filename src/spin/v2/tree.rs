@@ -59,6 +59,8 @@ pub(crate) struct App<'n, 'a> {
     /// Whether `[variables]` could be read as a table (template names are
     /// not checked otherwise).
     pub variables_known: bool,
+    /// Component id → position in `components` (the first one).
+    index: std::collections::HashMap<String, usize>,
 }
 
 impl<'n, 'a> App<'n, 'a> {
@@ -128,7 +130,12 @@ impl<'n, 'a> App<'n, 'a> {
             .iter()
             .map(|e| e.key.as_ref())
             .collect();
+        let mut index = std::collections::HashMap::with_capacity(components.len());
+        for (i, c) in components.iter().enumerate() {
+            index.entry(c.id.clone()).or_insert(i);
+        }
         App {
+            index,
             triggers: trigger_nodes,
             components,
             variables,
@@ -138,7 +145,7 @@ impl<'n, 'a> App<'n, 'a> {
 
     /// The component with this id.
     pub(crate) fn component(&self, id: &str) -> Option<&ComponentNode<'n, 'a>> {
-        self.components.iter().find(|c| c.id == id)
+        self.index.get(id).and_then(|&i| self.components.get(i))
     }
 
     /// The ids of the components defined under `[component]`.

@@ -29,11 +29,25 @@ pub(crate) fn check(app: &App<'_, '_>, cx: &mut Cx) {
         .iter()
         .filter(|t| t.kind == "http" && t.component.is_some())
         .collect();
+    // Component → (its first trigger, that trigger's executor), and its last trigger.
+    let mut first: std::collections::HashMap<&str, (usize, String)> =
+        std::collections::HashMap::new();
+    let mut last_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (j, t) in http.iter().enumerate() {
+        if let Some(c) = t.component.as_deref() {
+            last_of.insert(c, j);
+        }
+    }
     for (j, later) in http.iter().enumerate() {
-        let Some(earlier) = http[..j]
-            .iter()
-            .find(|t| t.component == later.component && executor(t.node) != executor(later.node))
-        else {
+        let Some(component) = later.component.as_deref() else {
+            continue;
+        };
+        let mine = executor(later.node);
+        let (i, theirs) = first.entry(component).or_insert((j, mine.clone()));
+        if *theirs == mine {
+            continue;
+        }
+        let Some(earlier) = http.get(*i) else {
             continue;
         };
         let component = later.component.as_deref().unwrap_or("");
@@ -42,10 +56,9 @@ pub(crate) fn check(app: &App<'_, '_>, cx: &mut Cx) {
         } else {
             later.path()
         };
-        let last = http
-            .iter()
-            .rev()
-            .find(|t| t.component == later.component)
+        let last = last_of
+            .get(component)
+            .and_then(|&i| http.get(i))
             .map_or(later, |t| t);
         cx.report_at(
             &RULE,

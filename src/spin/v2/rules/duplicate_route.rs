@@ -28,15 +28,13 @@ fn normalise(route: &str) -> String {
 /// Routes are unique.
 pub(crate) fn check(app: &App<'_, '_>, cx: &mut Cx) {
     let http: Vec<_> = app.triggers.iter().filter(|t| t.kind == "http").collect();
+    // Normalised route → the last trigger seen with it.
+    let mut last: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (j, later) in http.iter().enumerate() {
         let Some(route) = later.route() else { continue };
         let normal = normalise(route);
         // Compare with the last earlier trigger on the same route.
-        let Some(earlier) = http[..j]
-            .iter()
-            .rev()
-            .find(|t| t.route().is_some_and(|r| normalise(r) == normal))
-        else {
+        let Some(earlier) = last.insert(normal, j).and_then(|i| http.get(i)) else {
             continue;
         };
         let first_route = earlier.route().unwrap_or("");

@@ -18,7 +18,7 @@ pub(crate) static RULE: Rule = Rule::warning("spin/unknown-service-chaining-targ
 
 /// Chaining targets are HTTP-triggered components.
 pub(crate) fn check(app: &App<'_, '_>, cx: &mut Cx) {
-    let targets: Vec<&str> = app
+    let targets: std::collections::BTreeSet<&str> = app
         .triggers
         .iter()
         .filter(|t| t.kind == "http")
@@ -57,7 +57,8 @@ pub(crate) fn check(app: &App<'_, '_>, cx: &mut Cx) {
             if let Some(start) = text.find(id) {
                 pending.within(start..start + id.len());
             }
-            match suggest::closest(id, &targets) {
+            let list: Vec<&str> = targets.iter().copied().collect();
+            match suggest::closest(id, &list) {
                 Some(best) => pending.help(format!("did you mean `{best}`?")),
                 None => pending.help(format!("give `{id}` an HTTP trigger (`route = {{ private = true }}` keeps it internal), or correct the id")),
             };

@@ -15,7 +15,7 @@ pub(crate) static RULE: Rule = Rule::warning("spin/unused-component")
 
 /// Every defined component is used.
 pub(crate) fn check(app: &App<'_, '_>, cx: &mut Cx) {
-    let mut used: Vec<&str> = app
+    let mut used: std::collections::HashSet<&str> = app
         .triggers
         .iter()
         .filter_map(|t| t.component.as_deref())
