@@ -24,7 +24,8 @@ static PEAK: PeakAlloc = PeakAlloc;
 type Case = (&'static str, Format, fn(usize) -> String);
 
 fn unknown_keys_toml(n: usize) -> String {
-    let mut text = String::from("[package]\nname = \"me/x\"\nversion = \"1.0.0\"\ndescription = \"d\"\n");
+    let mut text =
+        String::from("[package]\nname = \"me/x\"\nversion = \"1.0.0\"\ndescription = \"d\"\n");
     for i in 0..n {
         text.push_str(&format!("unknown_key_{i} = {i}\n"));
     }
@@ -33,7 +34,10 @@ fn unknown_keys_toml(n: usize) -> String {
 
 fn unknown_keys_json(n: usize) -> String {
     let keys: Vec<String> = (0..n).map(|i| format!("\"unknown_{i}\": {i}")).collect();
-    format!("{{\"wasm\": [{{\"path\": \"a.wasm\"}}], {}}}", keys.join(", "))
+    format!(
+        "{{\"wasm\": [{{\"path\": \"a.wasm\"}}], {}}}",
+        keys.join(", ")
+    )
 }
 
 fn wrong_module_references(n: usize) -> String {
@@ -58,9 +62,13 @@ fn spin_unknown_variables(n: usize) -> String {
     for i in 0..n {
         text.push_str(&format!("variable_{i:07} = {{ default = \"x\" }}\n"));
     }
-    text.push_str("\n[[component]]\nid = \"web\"\nsource = \"web.wasm\"\nallowed_outbound_hosts = [\n");
+    text.push_str(
+        "\n[[component]]\nid = \"web\"\nsource = \"web.wasm\"\nallowed_outbound_hosts = [\n",
+    );
     for i in 0..n {
-        text.push_str(&format!("  \"https://{{{{ variabl_{i:07} }}}}.example.com\",\n"));
+        text.push_str(&format!(
+            "  \"https://{{{{ variabl_{i:07} }}}}.example.com\",\n"
+        ));
     }
     text.push_str("]\n[component.trigger]\nroute = \"/...\"\n");
     text
@@ -142,16 +150,52 @@ fn extism_one_line_hosts(n: usize) -> String {
 fn cases() -> Vec<Case> {
     vec![
         ("unknown keys, TOML", Format::Wasmer, unknown_keys_toml),
-        ("unknown keys, one-line JSON", Format::Extism, unknown_keys_json),
-        ("modules + wrong references", Format::Wasmer, wrong_module_references),
-        ("Spin unknown template variables", Format::Spin, spin_unknown_variables),
-        ("Flow-Like undeclared providers", Format::FlowLike, flowlike_undeclared_providers),
-        ("long reference vs long name (K chars)", Format::Wasmer, long_reference),
+        (
+            "unknown keys, one-line JSON",
+            Format::Extism,
+            unknown_keys_json,
+        ),
+        (
+            "modules + wrong references",
+            Format::Wasmer,
+            wrong_module_references,
+        ),
+        (
+            "Spin unknown template variables",
+            Format::Spin,
+            spin_unknown_variables,
+        ),
+        (
+            "Flow-Like undeclared providers",
+            Format::FlowLike,
+            flowlike_undeclared_providers,
+        ),
+        (
+            "long reference vs long name (K chars)",
+            Format::Wasmer,
+            long_reference,
+        ),
         ("syntax errors, 3 per line", Format::FlowLike, syntax_errors),
-        ("duplicate modules, rendered", Format::Wasmer, duplicate_modules),
-        ("duplicate Spin ids, rendered", Format::Spin, spin_duplicate_ids),
-        ("fs mounts + env entries, package view", Format::Wasmer, many_mounts),
-        ("one-line Extism host list, package view", Format::Extism, extism_one_line_hosts),
+        (
+            "duplicate modules, rendered",
+            Format::Wasmer,
+            duplicate_modules,
+        ),
+        (
+            "duplicate Spin ids, rendered",
+            Format::Spin,
+            spin_duplicate_ids,
+        ),
+        (
+            "fs mounts + env entries, package view",
+            Format::Wasmer,
+            many_mounts,
+        ),
+        (
+            "one-line Extism host list, package view",
+            Format::Extism,
+            extism_one_line_hosts,
+        ),
     ]
 }
 
@@ -197,7 +241,11 @@ fn main() {
             continue;
         }
         // The long reference is measured in thousands of characters.
-        let (base, steps) = if name.starts_with("long") { (1, [1, 10, 100]) } else { (1_000, [1, 10, 100]) };
+        let (base, steps) = if name.starts_with("long") {
+            (1, [1, 10, 100])
+        } else {
+            (1_000, [1, 10, 100])
+        };
         let mut previous: Option<Duration> = None;
         for step in steps {
             let text = generate(base * step);
@@ -209,7 +257,9 @@ fn main() {
                 worst_per_mib = worst_per_mib.max(per_mib);
                 worst_memory = worst_memory.max(memory);
             }
-            let growth = previous.map_or("-".to_owned(), |p| format!("{:.1}", time.as_secs_f64() / p.as_secs_f64().max(1e-9)));
+            let growth = previous.map_or("-".to_owned(), |p| {
+                format!("{:.1}", time.as_secs_f64() / p.as_secs_f64().max(1e-9))
+            });
             println!(
                 "{:<42} {:>5}x {:>10} {:>10.4} {:>10.3} {:>8.1}x {:>8}",
                 name,

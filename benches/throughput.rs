@@ -182,9 +182,59 @@ fn config() -> Criterion {
         .sample_size(30)
 }
 
+/// Spin manifest version 2: the real v2 manifests (wherever the corpus
+/// keeps them; the v2 fixtures otherwise), and 2,000 generated components,
+/// next to the floor.
+fn spin_v2(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let folders = [
+        "../shared/corpus/spin-v2",
+        "../shared/corpus-pending/spin-v2",
+        "fixtures/spin-v2/valid",
+    ];
+    let texts: Vec<String> = folders
+        .iter()
+        .find_map(|folder| std::fs::read_dir(root.join(folder)).ok())
+        .map(|entries| {
+            let mut paths: Vec<_> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                .collect();
+            paths.sort();
+            paths
+                .iter()
+                .filter_map(|p| std::fs::read_to_string(p).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut group = c.benchmark_group("spin-v2");
+    pair(&mut group, "corpus", &texts, Format::Spin, Floor::TomlTable);
+    let mut large = String::from(
+        "spin_manifest_version = 2\n\n[application]\nname = \"big\"\nversion = \"1.0.0\"\n\n[variables]\napi_host = { default = \"api.example.com\" }\n",
+    );
+    for i in 0..2_000 {
+        large.push_str(&format!(
+            "\n[[trigger.http]]\nroute = \"/c{i}/...\"\ncomponent = \"c{i}\"\n\n[component.c{i}]\nsource = \"target/c{i}.wasm\"\nallowed_outbound_hosts = [\"https://{{{{ api_host }}}}\"]\nfiles = [\"static/c{i}/**/*\"]\nkey_value_stores = [\"default\"]\n[component.c{i}.build]\ncommand = \"cargo build\"\nwatch = [\"src/**/*.rs\"]\n"
+        ));
+    }
+    assert!(
+        !wasm_manifests::parse(&large, Format::Spin)
+            .report()
+            .has_errors()
+    );
+    pair(
+        &mut group,
+        "generated-2000-components",
+        &[large],
+        Format::Spin,
+        Floor::TomlTable,
+    );
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = config();
-    targets = wasmer, spin, extism, flowlike
+    targets = wasmer, spin, spin_v2, extism, flowlike
 }
 criterion_main!(benches);

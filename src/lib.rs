@@ -1,5 +1,5 @@
 //! Parse and validate the manifests of WebAssembly packages, in four formats
-//! behind one API: Wasmer's `wasmer.toml`, Spin's `spin.toml` (version 1),
+//! behind one API: Wasmer's `wasmer.toml`, Spin's `spin.toml` (versions 1 and 2),
 //! the Extism manifest (JSON), and the Flow-Like WASM package manifest.
 //!
 //! Every problem in a manifest is reported in one run, each as a
@@ -89,8 +89,11 @@ pub const DEFAULT_MAX_SIZE: u64 = 10 * 1024 * 1024;
 pub enum Manifest {
     /// A `wasmer.toml`.
     Wasmer(wasmer::Manifest),
-    /// A Spin `spin.toml` (version 1).
+    /// A Spin `spin.toml` of manifest version 1.
     Spin(spin::Manifest),
+    /// A Spin `spin.toml` of manifest version 2 (the same format,
+    /// [`Format::Spin`]).
+    SpinV2(spin::v2::Manifest),
     /// An Extism manifest.
     Extism(extism::Manifest),
     /// A Flow-Like WASM package manifest.
@@ -102,7 +105,7 @@ impl Manifest {
     pub fn format(&self) -> Format {
         match self {
             Manifest::Wasmer(_) => Format::Wasmer,
-            Manifest::Spin(_) => Format::Spin,
+            Manifest::Spin(_) | Manifest::SpinV2(_) => Format::Spin,
             Manifest::Extism(_) => Format::Extism,
             Manifest::FlowLike(_) => Format::FlowLike,
         }

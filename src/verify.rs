@@ -45,6 +45,8 @@ use crate::path::FieldPath;
 use crate::read::Cx;
 use crate::rules::digest;
 
+mod spin_v2;
+
 pub(crate) const MISSING_FILE: &str = "verify/missing-file";
 pub(crate) const UNREADABLE_FILE: &str = "verify/unreadable-file";
 pub(crate) const NOT_A_FILE: &str = "verify/not-a-file";
@@ -170,6 +172,7 @@ fn verify_with_limit(manifest: &Manifest, dir: &Path, cx: &mut Cx, limit: usize)
     match manifest {
         Manifest::Wasmer(m) => wasmer(&mut v, m),
         Manifest::Spin(m) => spin(&mut v, m),
+        Manifest::SpinV2(m) => spin_v2::verify(&mut v, m),
         Manifest::Extism(m) => extism(&mut v, m),
         Manifest::FlowLike(m) => flowlike(&mut v, m),
     }

@@ -1,5 +1,5 @@
 //! `wasm-manifests`: checks the manifests of WebAssembly packages
-//! (`wasmer.toml`, Spin `spin.toml` v1, Extism, Flow-Like) from the command
+//! (`wasmer.toml`, Spin `spin.toml` v1 and v2, Extism, Flow-Like) from the command
 //! line, and explains every diagnostic code.
 //!
 //! The binary is a thin layer over the `wasm-manifests` library: the library
@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 
 mod check;
+mod convert;
 mod escape;
 mod explain;
 mod inspect;
@@ -32,7 +33,7 @@ Exit status:
   1  at least one manifest has errors
   2  usage error, or a file could not be read or identified";
 
-/// Check WebAssembly package manifests (wasmer.toml, Spin v1, Extism,
+/// Check WebAssembly package manifests (wasmer.toml, Spin v1 and v2, Extism,
 /// Flow-Like) and explain their diagnostics.
 #[derive(Debug, Parser)]
 #[command(name = "wasm-manifests", version, after_help = EXIT_STATUS)]
@@ -78,6 +79,10 @@ enum Command {
         after_help = "Exit status:\n  0  the package was read (warnings do not count)\n  1  the manifest has errors (the view is still shown when it could be built)\n  2  usage error, or the file could not be read or identified"
     )]
     Inspect(InspectArgs),
+    /// Convert a Spin `spin.toml` from manifest version 1 to version 2, the
+    /// way Spin converts it, keeping comments and order.
+    #[command(after_help = convert::AFTER_HELP)]
+    Convert(convert::ConvertArgs),
 }
 
 /// Options of `inspect`.
@@ -249,6 +254,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(args, cli.color),
         Command::Explain(args) => explain::run(&args, cli.color),
         Command::Inspect(args) => inspect::run(&args, cli.color),
+        Command::Convert(args) => convert::run(&args, cli.color),
     };
     status.into()
 }

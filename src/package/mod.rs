@@ -41,6 +41,7 @@
 mod extism;
 mod flowlike;
 mod spin;
+mod spin_v2;
 mod wasmer;
 
 use serde::Serialize;
@@ -279,6 +280,9 @@ pub struct Capabilities {
     /// Other capability switches (Flow-Like's `cache`, `streaming`,
     /// `node_storage`, ...).
     pub flags: Vec<NamedGrant>,
+    /// Components composed into another one (Spin component dependencies
+    /// by name, and trigger middleware by role), scoped to what uses them.
+    pub dependencies: Vec<NamedGrant>,
 }
 
 impl Capabilities {
@@ -297,6 +301,7 @@ impl Capabilities {
             variables: Vec::new(),
             oauth_scopes: Vec::new(),
             flags: Vec::new(),
+            dependencies: Vec::new(),
         }
     }
 
@@ -429,6 +434,7 @@ impl Package {
         match manifest {
             Manifest::Wasmer(m) => wasmer::package(m),
             Manifest::Spin(m) => spin::package(m),
+            Manifest::SpinV2(m) => spin_v2::package(m),
             Manifest::Extism(m) => extism::package(m),
             Manifest::FlowLike(m) => flowlike::package(m),
         }
@@ -466,6 +472,7 @@ impl Package {
             &mut c.sqlite_databases,
             &mut c.ai_models,
             &mut c.flags,
+            &mut c.dependencies,
         ] {
             list.iter_mut().for_each(|g| f(&mut g.origin));
         }

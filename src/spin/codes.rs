@@ -2,15 +2,6 @@
 
 use crate::codes::{Category, Rule};
 
-pub(crate) static UNSUPPORTED_MANIFEST_VERSION: Rule = Rule::error("spin/unsupported-manifest-version")
-    .category(Category::Correctness)
-    .doc(
-        "The manifest is a Spin manifest of version 2 (`spin_manifest_version = 2`), which this library does not read.",
-        "Spin reads version 2 manifests with a different schema (`[application]`, `[[trigger.http]]`, `[component.<id>]`); checking one against the version 1 rules would only produce noise, so reading stops at the version.",
-        "spin_manifest_version = 2\n\n[application]\nname = \"hello\"",
-        "Check version 2 manifests with Spin itself (`spin doctor`, `spin build`), or write the manifest in version 1 form.",
-    );
-
 pub(crate) static INVALID_MANIFEST_VERSION: Rule = Rule::error("spin/invalid-manifest-version")
     .category(Category::Correctness)
     .doc(
@@ -373,7 +364,6 @@ pub(crate) static WAGI_CUSTOM_ENTRYPOINT: Rule = Rule::warning("spin/wagi-custom
 
 /// Every rule of the format, in the order `explain --list` shows them.
 pub(crate) static RULES: &[&Rule] = &[
-    &UNSUPPORTED_MANIFEST_VERSION,
     &INVALID_MANIFEST_VERSION,
     &DUPLICATE_MANIFEST_VERSION,
     &INVALID_APP_NAME,

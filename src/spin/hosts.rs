@@ -371,6 +371,54 @@ fn check_port<'t>(
     }
 }
 
+/// [`check_outbound_host`] as Spin 4.1 reads it in version 2 manifests:
+/// an IPv6 address without a port (`http://[::1]`) takes the scheme's
+/// default port.
+pub(crate) fn check_outbound_host_v2(text: &str) -> Result<Outbound<'_>, OutboundProblem> {
+    let entry = text.trim();
+    if let Some((scheme, rest)) = entry.split_once("://") {
+        let address = rest.trim_end_matches('/');
+        let bracketed = address.starts_with('[') && address.ends_with(']');
+        if bracketed
+            && default_port(scheme).is_some()
+            && address[1..address.len() - 1]
+                .parse::<std::net::Ipv6Addr>()
+                .is_ok()
+        {
+            return Ok(Outbound::Literal(Literal {
+                any_host: false,
+                any_scheme_and_port: false,
+                empty_range: None,
+                range: range_of(text, address),
+            }));
+        }
+    }
+    check_outbound_host(text)
+}
+
+/// The `allowed_outbound_hosts` entries Spin makes of one
+/// `allowed_http_hosts` entry: `http://` and `https://` for a bare host,
+/// the entry itself when it has a scheme, `http://self` for `self`, and
+/// any host over both schemes plus the application for
+/// `insecure:allow-all`.
+pub(crate) fn http_host_as_outbound(entry: &str) -> Vec<String> {
+    match entry {
+        ALLOW_ALL => vec![
+            "http://*:*".to_owned(),
+            "https://*:*".to_owned(),
+            "http://self".to_owned(),
+        ],
+        "self" => vec!["http://self".to_owned()],
+        _ => {
+            let host = entry
+                .split_once("://")
+                .map_or(entry, |(_, rest)| rest)
+                .trim_end_matches('/');
+            vec![format!("http://{host}"), format!("https://{host}")]
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

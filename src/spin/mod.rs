@@ -37,14 +37,18 @@
 //! # Ok::<(), wasm_manifests::ParseError>(())
 //! ```
 //!
-//! Version 2 manifests (`spin_manifest_version = 2`) are recognised and
-//! reported as not supported.
+//! Version 2 manifests (`spin_manifest_version = 2`) are the same format,
+//! read into [`v2::Manifest`]; [`Manifest::to_v2`] converts a version 1
+//! manifest the way Spin does.
 
 pub(crate) mod codes;
+pub mod convert;
 pub(crate) mod hosts;
 mod ids;
-mod template;
+pub(crate) mod template;
+pub mod v2;
 mod validate;
+mod versions;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -58,9 +62,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// The format's entry in the list of formats.
 pub(crate) static FORMAT: crate::formats::Descriptor = crate::formats::Descriptor {
     format: crate::Format::Spin,
-    rules: codes::RULES,
-    read: |root, cx| validate::read(root, cx).map(crate::Manifest::Spin),
-    empty_help: "a spin.toml starts with `spin_manifest_version = \"1\"`",
+    rules: &versions::RULES,
+    read: versions::read,
+    empty_help: "a spin.toml starts with `spin_manifest_version = 2` (`\"1\"` for the older version 1 layout)",
 };
 
 /// A whole `spin.toml` (manifest version 1).
@@ -114,8 +118,7 @@ impl FromStr for Manifest {
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         match crate::parse(text, crate::Format::Spin).into_result()? {
             crate::Manifest::Spin(manifest) => Ok(manifest),
-            #[allow(unreachable_patterns)]
-            _ => unreachable!("a spin.toml parses to a Spin manifest"),
+            _ => Err(v2::rules::wrong_version(text, "1")),
         }
     }
 }

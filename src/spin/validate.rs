@@ -271,18 +271,13 @@ fn read_manifest_version(cx: &mut Cx, top: &mut Table<'_, '_, '_>) -> Flow {
     match declared_version(node) {
         Declared::V1 => {}
         Declared::V2 => {
-            let pending = cx
-                .error(
-                    c::UNSUPPORTED_MANIFEST_VERSION,
-                    &path,
-                    "this is a version 2 Spin manifest; only version 1 is supported",
-                )
-                .help("check version 2 manifests with Spin itself (`spin doctor`, `spin build`)");
-            if matches!(node.value, Value::String(_)) {
-                pending.note(
-                    "Spin itself wants the integer for version 2: `spin_manifest_version = 2`",
-                );
-            }
+            cx.incomplete = true;
+            cx.error(
+                c::INVALID_MANIFEST_VERSION,
+                &path,
+                "the manifest version must be the integer `2` or the string `\"1\"`, not `\"2\"`",
+            )
+            .help("version 2 is written without quotes: `spin_manifest_version = 2`");
             return Flow::Stop;
         }
         Declared::MeantV1 => {
@@ -314,7 +309,7 @@ fn read_manifest_version(cx: &mut Cx, top: &mut Table<'_, '_, '_>) -> Flow {
                 &path,
                 format!("unknown manifest version {found}"),
             )
-            .help("this library reads version 1 manifests: `spin_manifest_version = \"1\"`");
+            .help("write `spin_manifest_version = 2` for a version 2 manifest, or `spin_manifest_version = \"1\"` for this version 1 layout");
             if looks_like_v2 {
                 return Flow::Stop;
             }

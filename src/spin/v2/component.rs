@@ -1,0 +1,310 @@
+//! The component part of the version 2 model: a component and its
+//! source, files, build, dependencies and profiles.
+
+use std::path::PathBuf;
+
+use indexmap::IndexMap;
+use semver::{Version, VersionReq};
+use serde::Serialize;
+
+use super::TargetEnvironment;
+
+/// A `[component.<id>]` (or an inline component).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Component {
+    /// The Wasm component: a local file, a URL with a digest, or a registry
+    /// package.
+    pub source: ComponentSource,
+    /// A human-readable description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Component variables: templates such as `"{{ api_key }}"` over the
+    /// application's variables.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub variables: IndexMap<String, String>,
+    /// Environment variables (not templates).
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub environment: IndexMap<String, String>,
+    /// Files made available to the component.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<FileMount>,
+    /// Globs of files to leave out of `files`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub exclude_files: Vec<String>,
+    /// Deprecated HTTP-only allow-list.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub allowed_http_hosts: Vec<String>,
+    /// Addresses (`scheme://host[:port]`) the component may connect to;
+    /// none when empty (there are no implied database hosts in version 2).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub allowed_outbound_hosts: Vec<String>,
+    /// Key-value stores it may use.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub key_value_stores: Vec<String>,
+    /// SQLite databases it may use.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sqlite_databases: Vec<String>,
+    /// AI models it may use.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ai_models: Vec<String>,
+    /// Environments to check against, replacing the application's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub targets: Option<Vec<TargetEnvironment>>,
+    /// `[component.<id>.build]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub build: Option<Build>,
+    /// `[component.<id>.tool.<name>]`: ignored by Spin.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub tool: IndexMap<String, toml::Table>,
+    /// Whether every dependency inherits this component's configuration.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dependencies_inherit_configuration: Option<bool>,
+    /// `[component.<id>.dependencies]`: WIT component dependencies, by name.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub dependencies: IndexMap<String, Dependency>,
+    /// `[component.<id>.profile.<name>]`: overrides selected with
+    /// `spin up --profile <name>`.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub profile: IndexMap<String, Profile>,
+}
+
+impl Component {
+    /// A component with just a source.
+    pub fn new(source: ComponentSource) -> Self {
+        Self {
+            source,
+            description: None,
+            variables: IndexMap::new(),
+            environment: IndexMap::new(),
+            files: Vec::new(),
+            exclude_files: Vec::new(),
+            allowed_http_hosts: Vec::new(),
+            allowed_outbound_hosts: Vec::new(),
+            key_value_stores: Vec::new(),
+            sqlite_databases: Vec::new(),
+            ai_models: Vec::new(),
+            targets: None,
+            build: None,
+            tool: IndexMap::new(),
+            dependencies_inherit_configuration: None,
+            dependencies: IndexMap::new(),
+            profile: IndexMap::new(),
+        }
+    }
+}
+
+/// Where a component's Wasm comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum ComponentSource {
+    /// A file, relative to the manifest: `source = "target/app.wasm"`.
+    Local(PathBuf),
+    /// A download checked against its digest: `source = { url, digest }`.
+    Remote(RemoteSource),
+    /// A registry package: `source = { registry?, package, version }`.
+    Registry(RegistrySource),
+}
+
+/// `{ url = "https://...", digest = "sha256:..." }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct RemoteSource {
+    /// Where to download it.
+    pub url: url::Url,
+    /// `sha256:` followed by 64 lower-case hex digits.
+    pub digest: String,
+}
+
+/// `{ registry = "ghcr.io", package = "ns:name", version = "1.0.0" }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct RegistrySource {
+    /// The registry (`host[:port]`); the default registry when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registry: Option<String>,
+    /// `namespace:name`.
+    pub package: String,
+    /// The exact version.
+    pub version: Version,
+}
+
+/// An entry of `files`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum FileMount {
+    /// A file, directory or glob relative to the manifest, made available at
+    /// the same relative path.
+    Pattern(String),
+    /// `{ source = "dir", destination = "/path" }`.
+    Placement(FilePlacement),
+}
+
+/// `{ source = "assets", destination = "/static" }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct FilePlacement {
+    /// The file or directory, relative to the manifest.
+    pub source: PathBuf,
+    /// Where the component sees it (absolute).
+    pub destination: String,
+}
+
+/// `[component.<id>.build]`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Build {
+    /// What `spin build` runs.
+    pub command: BuildCommand,
+    /// Where, relative to the manifest.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub workdir: Option<PathBuf>,
+    /// Globs `spin watch` monitors, relative to `workdir`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub watch: Vec<String>,
+}
+
+/// `command = "..."` or `command = ["...", "..."]`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum BuildCommand {
+    /// One command.
+    Single(String),
+    /// Commands run in order.
+    Multiple(Vec<String>),
+}
+
+impl BuildCommand {
+    /// The commands, in order.
+    pub fn commands(&self) -> &[String] {
+        match self {
+            BuildCommand::Single(command) => std::slice::from_ref(command),
+            BuildCommand::Multiple(commands) => commands,
+        }
+    }
+}
+
+/// A WIT component dependency (`[component.<id>.dependencies]`), or a
+/// trigger dependency (`[[trigger.<type>]]` `dependencies.<role>`, where
+/// the `Version` form and `export` do not exist).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum Dependency {
+    /// `"foo:bar" = ">=0.1.0"`: from the default registry.
+    Version(VersionReq),
+    /// `{ version, registry?, package?, ... }`.
+    Registry(RegistryDependency),
+    /// `{ path, ... }`: a local Wasm file.
+    Local(LocalDependency),
+    /// `{ url, digest, ... }`: a download.
+    Remote(RemoteDependency),
+    /// `{ component = "<id>", ... }`: the source of another component.
+    Component(ComponentDependency),
+}
+
+/// What a dependency inherits from the component it is composed into.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum InheritConfiguration {
+    /// `true` (everything) or `false` (nothing).
+    All(bool),
+    /// The capabilities named: `ai_models`, `allowed_outbound_hosts`,
+    /// `environment`, `files`, `key_value_stores`, `sqlite_databases`,
+    /// `variables`.
+    Some(Vec<String>),
+}
+
+/// `{ version = "...", registry?, package?, export?, inherit_configuration? }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct RegistryDependency {
+    /// A version requirement.
+    pub version: VersionReq,
+    /// The registry, when not the default one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registry: Option<String>,
+    /// The package; the dependency's name when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub package: Option<String>,
+    /// The export that satisfies the dependency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub export: Option<String>,
+    /// What it inherits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inherit_configuration: Option<InheritConfiguration>,
+}
+
+/// `{ path = "...", export?, inherit_configuration? }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct LocalDependency {
+    /// The Wasm file, relative to the manifest.
+    pub path: PathBuf,
+    /// The export that satisfies the dependency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub export: Option<String>,
+    /// What it inherits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inherit_configuration: Option<InheritConfiguration>,
+}
+
+/// `{ url = "...", digest = "sha256:...", export?, inherit_configuration? }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct RemoteDependency {
+    /// Where to download it.
+    pub url: url::Url,
+    /// `sha256:` followed by 64 lower-case hex digits.
+    pub digest: String,
+    /// The export that satisfies the dependency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub export: Option<String>,
+    /// What it inherits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inherit_configuration: Option<InheritConfiguration>,
+}
+
+/// `{ component = "<id>", export?, inherit_configuration? }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ComponentDependency {
+    /// The component whose source is used.
+    pub component: String,
+    /// The export that satisfies the dependency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub export: Option<String>,
+    /// What it inherits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inherit_configuration: Option<InheritConfiguration>,
+}
+
+/// `[component.<id>.profile.<name>]` (Spin 4.0 and later).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Profile {
+    /// Another source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<ComponentSource>,
+    /// Environment variables merged over the component's.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub environment: IndexMap<String, String>,
+    /// Dependencies merged over the component's.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub dependencies: IndexMap<String, Dependency>,
+    /// Another build command.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub build: Option<ProfileBuild>,
+}
+
+/// `[component.<id>.profile.<name>.build]`: only `command`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ProfileBuild {
+    /// What `spin build --profile <name>` runs.
+    pub command: BuildCommand,
+}

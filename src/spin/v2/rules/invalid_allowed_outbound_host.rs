@@ -1,0 +1,57 @@
+//! `spin/invalid-allowed-outbound-host`: an `allowed_outbound_hosts` entry
+//! Spin refuses, as written or once its template is resolved with the
+//! variables' defaults.
+
+use crate::FieldPath;
+use crate::path::P;
+use crate::read::Cx;
+pub(crate) use crate::spin::codes::INVALID_ALLOWED_OUTBOUND_HOST as RULE;
+use crate::spin::hosts::{self, Outbound, OutboundProblem};
+
+use super::{allows_all_hosts, empty_port_range, uppercase_scheme};
+
+/// Checks a literal entry; templates are checked by the template pass.
+pub(crate) fn check_literal(cx: &mut Cx, entry: &str, path: &P<'_>) {
+    match hosts::check_outbound_host_v2(entry) {
+        Ok(Outbound::Template(_)) | Err(OutboundProblem::Unclosed(_)) => {}
+        Ok(Outbound::Literal(literal)) => {
+            uppercase_scheme::check(cx, entry, path);
+            if literal.any_host {
+                allows_all_hosts::report_outbound(
+                    cx,
+                    entry,
+                    literal.any_scheme_and_port,
+                    literal.range.clone(),
+                    path,
+                );
+            }
+            if let Some(range) = literal.empty_range {
+                empty_port_range::report(cx, range, literal.range, path);
+            }
+        }
+        Err(OutboundProblem::Invalid(problem)) => {
+            let pending = cx.report(&RULE, path, problem.message);
+            if let Some(range) = problem.range {
+                pending.within(range);
+            }
+            pending.help(problem.help);
+        }
+    }
+}
+
+/// Checks what a template entry becomes with the variables' defaults.
+pub(crate) fn check_resolved_at(cx: &mut Cx, entry: &str, resolved: &str, path: FieldPath) {
+    if matches!(resolved.trim(), "" | "http://" | "https://") {
+        // An optional endpoint left empty: Spin skips it.
+        return;
+    }
+    if let Err(OutboundProblem::Invalid(problem)) = hosts::check_outbound_host_v2(resolved) {
+        cx.report_at(
+            &RULE,
+            path,
+            format!("with the variables' defaults, `{entry}` becomes `{resolved}`, which is not a valid entry"),
+        )
+        .help(format!("{}; correct the defaults or the template", problem.message))
+        .note("Spin resolves the template with the defaults when it loads the application, and refuses the result");
+    }
+}

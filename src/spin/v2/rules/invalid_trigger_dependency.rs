@@ -1,0 +1,46 @@
+//! `spin/invalid-trigger-dependency`: trigger dependencies in a role the
+//! trigger does not use.
+
+use crate::codes::{Category, Rule};
+use crate::read::Cx;
+use crate::source::Node;
+use crate::spin::v2::tree::App;
+
+pub(crate) static RULE: Rule = Rule::error("spin/invalid-trigger-dependency")
+    .category(Category::Correctness)
+    .doc(
+        "A `[[trigger.http]]` dependency role other than `middleware`.",
+        "The HTTP trigger composes only `middleware`: next to it, another role makes the component fail to load (\"the HTTP trigger's only allowed trigger dependency is `middleware`\"); alone, other roles are silently ignored.",
+        "[[trigger.http]]\nroute = \"/\"\ncomponent = \"app\"\ndependencies.auth = [{ component = \"auth\" }]",
+        "Put HTTP middleware under `dependencies.middleware`, first the outermost.",
+    );
+
+/// HTTP triggers use only `middleware`.
+pub(crate) fn check(app: &App<'_, '_>, cx: &mut Cx) {
+    for trigger in app.triggers.iter().filter(|t| t.kind == "http") {
+        let roles = trigger
+            .node
+            .get("dependencies")
+            .map_or(&[][..], Node::entries);
+        let middleware = roles.iter().any(|r| r.key == "middleware");
+        for role in roles.iter().filter(|r| r.key != "middleware") {
+            let key: &str = &role.key;
+            let note = if middleware {
+                "the component fails to load: the HTTP trigger's only allowed trigger dependency is `middleware`"
+            } else {
+                "the HTTP trigger ignores it, so these dependencies are lost"
+            };
+            let pending = cx.report_at(
+                &RULE,
+                trigger.path().key("dependencies").key(key),
+                format!("the HTTP trigger has no dependency role `{key}`"),
+            );
+            pending.on_key().note(note);
+            if crate::rules::suggest::closest(key, &["middleware"]).is_some() {
+                pending.help("did you mean `middleware`?");
+            } else {
+                pending.help("put HTTP middleware under `dependencies.middleware` (the first is the outermost)");
+            }
+        }
+    }
+}
