@@ -133,15 +133,21 @@ pub(crate) fn run(root: &Node<'_>, cx: &mut Cx) {
     ineffective_exclude::check(root, cx);
 }
 
-/// Every string that Spin reads as a `{{ variable }}` template, with its
-/// field: component config values and `allowed_outbound_hosts` entries,
-/// and, in a Redis application, the addresses and channels.
+/// Every string that Spin reads as a `{{ variable }}` template and that
+/// has a `{{`, with its field: component config values and
+/// `allowed_outbound_hosts` entries, and, in a Redis application, the
+/// addresses and channels. (Strings without `{{` name no variable.)
 fn templates<'n>(root: &'n Node<'_>) -> Vec<(FieldPath, &'n str)> {
     let mut out = Vec::new();
+    let mut push = |path: &dyn Fn() -> FieldPath, value: &'n str| {
+        if value.contains("{{") {
+            out.push((path(), value));
+        }
+    };
     let trigger = root.get("trigger");
     let redis = trigger.and_then(|t| t.str_at("type")) == Some("redis");
     if redis && let Some(address) = trigger.and_then(|t| t.str_at("address")) {
-        out.push((FieldPath::root().key("trigger").key("address"), address));
+        push(&|| FieldPath::root().key("trigger").key("address"), address);
     }
     let components = root.get("component").map_or(&[][..], Node::items);
     for (i, component) in components.iter().enumerate() {
@@ -149,7 +155,7 @@ fn templates<'n>(root: &'n Node<'_>) -> Vec<(FieldPath, &'n str)> {
         let config = component.get("config").map_or(&[][..], Node::entries);
         for entry in config {
             if let Some(value) = entry.value.as_str() {
-                out.push((at().key("config").key(entry.key.as_ref()), value));
+                push(&|| at().key("config").key(entry.key.as_ref()), value);
             }
         }
         let hosts = component
@@ -157,13 +163,13 @@ fn templates<'n>(root: &'n Node<'_>) -> Vec<(FieldPath, &'n str)> {
             .map_or(&[][..], Node::items);
         for (j, host) in hosts.iter().enumerate() {
             if let Some(host) = host.as_str() {
-                out.push((at().key("allowed_outbound_hosts").index(j), host));
+                push(&|| at().key("allowed_outbound_hosts").index(j), host);
             }
         }
         if redis && let Some(trigger) = component.get("trigger") {
             for key in ["address", "channel"] {
                 if let Some(value) = trigger.str_at(key) {
-                    out.push((at().key("trigger").key(key), value));
+                    push(&|| at().key("trigger").key(key), value);
                 }
             }
         }
