@@ -246,7 +246,8 @@ cron_expression = "0 * * * * *"
         matches!(&manifest.components[0].trigger, ComponentTrigger::Plugin(t) if t.contains_key("route"))
     );
 
-    // An HTTP application's component trigger without a route is refused.
+    // An HTTP application's component trigger without a route is refused,
+    // with the field named as `parse` names it.
     let error = toml::from_str::<Manifest>(
         r#"spin_manifest_version = "1"
 name = "t"
@@ -259,7 +260,86 @@ channel = "x"
 "#,
     )
     .expect_err("an HTTP trigger needs a route");
-    assert!(error.to_string().contains("component `c`"), "{error}");
+    let message = error.to_string();
+    assert!(message.contains("component[0].trigger"), "{message}");
+    assert!(message.contains("`route`"), "{message}");
+}
+
+/// What `parse` reports as an error, `Deserialize` refuses; warnings do not
+/// stop it.
+#[test]
+fn deserialize_refuses_what_parse_reports_as_an_error() {
+    let valid = format!(
+        "{HEADER}\n[[component]]\nid = \"a\"\nsource = \"a.wasm\"\n[component.trigger]\nroute = \"/a\"\n"
+    );
+    let from_serde: Manifest = toml::from_str(&valid).expect("a valid manifest deserializes");
+    assert_eq!(from_serde, spin_manifest(&valid));
+
+    for (broken, expected) in [
+        (
+            valid.replace("base = \"/\"", "base = \"/api\""),
+            "trigger.base",
+        ),
+        (
+            valid.replace("route = \"/a\"", "route = \"/a/*rest\""),
+            "component[0].trigger.route",
+        ),
+        (
+            format!("{HEADER}\n[variables]\nHOST = {{ default = \"x\" }}\n"),
+            "variables.HOST",
+        ),
+    ] {
+        assert!(
+            wasm_manifests::parse(&broken, Format::Spin)
+                .report()
+                .has_errors(),
+            "{broken}"
+        );
+        let error = toml::from_str::<Manifest>(&broken).expect_err("an error of parse");
+        assert!(error.to_string().contains(expected), "{error}");
+    }
+    // Without components, Spin has nothing to run.
+    let error = toml::from_str::<Manifest>(HEADER).expect_err("no components");
+    assert!(error.to_string().contains("no components"), "{error}");
+
+    // A deprecated Wagi executor is only a warning.
+    let warned = valid.replace(
+        "route = \"/a\"",
+        "route = \"/a\"\nexecutor = { type = \"wagi\" }",
+    );
+    assert!(
+        !wasm_manifests::parse(&warned, Format::Spin)
+            .report()
+            .is_empty()
+    );
+    assert!(toml::from_str::<Manifest>(&warned).is_ok());
+}
+
+/// Manifests that only have warnings round-trip too, with the forms the
+/// valid fixtures do not use (the Wagi executor, a list of build commands).
+#[test]
+fn manifests_with_warnings_round_trip_through_serde() {
+    let manifest = spin_manifest(&format!(
+        r#"{HEADER}
+[[component]]
+id = "cgi"
+source = "cgi.wasm"
+[component.trigger]
+route = "/cgi"
+executor = {{ type = "wagi", argv = "${{SCRIPT_NAME}} ${{ARGS}}", entrypoint = "_start" }}
+[component.build]
+command = ["make deps", "make"]
+"#
+    ));
+    let text = toml::to_string(&manifest).expect("serialize to TOML");
+    let again: Manifest = toml::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert_eq!(again, manifest);
+    let ComponentTrigger::Http(trigger) = &again.components[0].trigger else {
+        panic!("expected an HTTP trigger");
+    };
+    assert!(
+        matches!(&trigger.executor, Some(HttpExecutor::Wagi(w)) if w.entrypoint.as_deref() == Some("_start"))
+    );
 }
 
 #[test]

@@ -47,6 +47,23 @@ pub(crate) fn parse(text: &str) -> Result<Vec<Expression<'_>>, Unclosed> {
     Ok(expressions)
 }
 
+/// `text` with every expression replaced by `value(name)`; `None` when
+/// the template is unclosed or some name has no value.
+pub(crate) fn resolve<'v>(text: &str, value: impl Fn(&str) -> Option<&'v str>) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while let Some(found) = text[at..].find("{{") {
+        let open = at + found;
+        let inner_start = open + 2;
+        let length = text[inner_start..].find("}}")?;
+        out.push_str(&text[at..open]);
+        out.push_str(value(text[inner_start..inner_start + length].trim())?);
+        at = inner_start + length + 2;
+    }
+    out.push_str(&text[at..]);
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,6 +91,22 @@ mod tests {
         let found = parse("x{{ }}").unwrap();
         assert_eq!(found[0].name, "");
         assert_eq!(found[0].range, 1..6);
+    }
+
+    #[test]
+    fn resolving_fills_in_every_expression() {
+        let value = |name: &str| match name {
+            "host" => Some("example.com"),
+            "port" => Some("8080"),
+            _ => None,
+        };
+        assert_eq!(
+            resolve("https://{{ host }}:{{port}}", value).as_deref(),
+            Some("https://example.com:8080")
+        );
+        assert_eq!(resolve("plain }}", value).as_deref(), Some("plain }}"));
+        assert_eq!(resolve("https://{{ nope }}", value), None);
+        assert_eq!(resolve("https://{{ host", value), None);
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<crate::Manifest> {
         super::v2::rules::run(root, cx);
         manifest.map(crate::Manifest::SpinV2)
     } else {
-        super::validate::read(root, cx).map(crate::Manifest::Spin)
+        super::v1::read(root, cx).map(crate::Manifest::Spin)
     }
 }
 
@@ -98,7 +98,7 @@ const fn union<const N: usize>(a: &[&'static Rule], b: &[&'static Rule]) -> [&'s
     out
 }
 
-const COUNT: usize = union_len(super::codes::RULES, super::v2::rules::RULES);
+const COUNT: usize = union_len(super::v1::rules::RULES, super::v2::rules::RULES);
 
 /// Every rule of the format, both versions.
-pub(crate) static RULES: [&Rule; COUNT] = union(super::codes::RULES, super::v2::rules::RULES);
+pub(crate) static RULES: [&Rule; COUNT] = union(super::v1::rules::RULES, super::v2::rules::RULES);

@@ -32,8 +32,15 @@ const COPIED: &[&str] = &[
 /// when version 2 would refuse the result.
 pub fn convert(text: &str) -> Result<Conversion, ConvertError> {
     let parsed = crate::parse(text, Format::Spin);
+    // A base other than `/` is refused by current Spin, but the conversion
+    // folds it into every route, as Spin 1.x and 2.x served them: that
+    // error does not stop it.
+    let blocking = parsed.report().iter().any(|d| {
+        d.severity == crate::Severity::Error
+            && d.code != crate::spin::v1::rules::http_base_not_root::RULE.code
+    });
     let manifest = match parsed.manifest() {
-        Some(Manifest::Spin(m)) if !parsed.report().has_errors() => m,
+        Some(Manifest::Spin(m)) if !blocking => m,
         Some(Manifest::SpinV2(_)) => return Err(ConvertError::AlreadyVersion2),
         _ => return Err(ConvertError::Invalid(parsed.into_report())),
     };

@@ -3,7 +3,7 @@
 
 use crate::path::P;
 use crate::read::Cx;
-pub(crate) use crate::spin::codes::ALLOWS_ALL_HOSTS as RULE;
+pub(crate) use crate::spin::v1::rules::allows_all_hosts::RULE;
 
 /// `insecure:allow-all` in `allowed_http_hosts`.
 pub(crate) fn report_http(cx: &mut Cx, path: &P<'_>) {

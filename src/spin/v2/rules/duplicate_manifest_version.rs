@@ -4,7 +4,7 @@
 use crate::path::P;
 use crate::read::{Cx, Table};
 use crate::source::Target;
-pub(crate) use crate::spin::codes::DUPLICATE_MANIFEST_VERSION as RULE;
+pub(crate) use crate::spin::v1::rules::duplicate_manifest_version::RULE;
 
 /// Both version keys are set.
 pub(crate) fn check(cx: &mut Cx, top: &mut Table<'_, '_, '_>) {

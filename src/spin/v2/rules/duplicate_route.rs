@@ -3,7 +3,7 @@
 
 use crate::read::Cx;
 use crate::source::Target;
-pub(crate) use crate::spin::codes::DUPLICATE_ROUTE as RULE;
+pub(crate) use crate::spin::v1::rules::duplicate_route::RULE;
 use crate::spin::v2::tree::App;
 
 /// The route as the router compares it: a leading `/`, no trailing `/`,

@@ -2,7 +2,7 @@
 
 use crate::path::P;
 use crate::read::Cx;
-pub(crate) use crate::spin::codes::EMPTY_PORT_RANGE as RULE;
+pub(crate) use crate::spin::v1::rules::empty_port_range::RULE;
 
 /// Reports an empty range (the end is excluded).
 pub(crate) fn report(cx: &mut Cx, range_text: &str, range: std::ops::Range<usize>, path: &P<'_>) {

@@ -1,18 +1,11 @@
 //! `spin/http-base-not-root`: `[application.trigger.http] base` other than
 //! `/`; `base = "/"` itself is deprecated.
 
-use crate::codes::{Category, DEPRECATED_KEY, Rule};
+use crate::codes::DEPRECATED_KEY;
 use crate::path::P;
 use crate::read::Cx;
 
-pub(crate) static RULE: Rule = Rule::error("spin/http-base-not-root")
-    .category(Category::Correctness)
-    .doc(
-        "An HTTP application trigger whose `base` is not `/`.",
-        "Spin 1.x and 2.x prefixed every route with the base, but Spin 3 and later refuse to start an application whose base is anything other than `/` (\"The base must be prepended to each [[trigger.http]]'s 'route'\").",
-        "[application.trigger.http]\nbase = \"/api\"",
-        "Prepend the base to every route (`route = \"/api/users\"`) and remove `base`.",
-    );
+pub(crate) use crate::spin::v1::rules::http_base_not_root::RULE;
 
 /// `base` is deprecated; any value but `/` is refused by Spin 3 and later.
 pub(crate) fn check(cx: &mut Cx, base: &str, path: &P<'_>) {

@@ -4,7 +4,7 @@
 use crate::path::P;
 use crate::read::Cx;
 use crate::source::Target;
-pub(crate) use crate::spin::codes::IGNORED_ALLOWED_HTTP_HOST as RULE;
+pub(crate) use crate::spin::v1::rules::ignored_allowed_http_host::RULE;
 
 /// Reports an entry made pointless by `insecure:allow-all`.
 pub(crate) fn report(cx: &mut Cx, host: &str, path: &P<'_>, allow_all: &P<'_>) {

@@ -2,7 +2,7 @@
 
 use crate::path::P;
 use crate::read::Cx;
-pub(crate) use crate::spin::codes::INSECURE_SOURCE_URL as RULE;
+pub(crate) use crate::spin::v1::rules::insecure_source_url::RULE;
 
 /// Reports a plain HTTP download.
 pub(crate) fn report(cx: &mut Cx, text: &str, path: &P<'_>) {

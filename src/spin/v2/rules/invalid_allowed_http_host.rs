@@ -5,8 +5,8 @@
 use crate::codes::DEPRECATED_KEY;
 use crate::path::P;
 use crate::read::Cx;
-pub(crate) use crate::spin::codes::INVALID_ALLOWED_HTTP_HOST as RULE;
 use crate::spin::hosts;
+pub(crate) use crate::spin::v1::rules::invalid_allowed_http_host::RULE;
 
 use super::{allows_all_hosts, ignored_allowed_http_host};
 

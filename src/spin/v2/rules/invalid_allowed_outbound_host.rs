@@ -5,8 +5,8 @@
 use crate::FieldPath;
 use crate::path::P;
 use crate::read::Cx;
-pub(crate) use crate::spin::codes::INVALID_ALLOWED_OUTBOUND_HOST as RULE;
 use crate::spin::hosts::{self, Outbound, OutboundProblem};
+pub(crate) use crate::spin::v1::rules::invalid_allowed_outbound_host::RULE;
 
 use super::{allows_all_hosts, empty_port_range, uppercase_scheme};
 

@@ -3,7 +3,7 @@
 
 use crate::path::P;
 use crate::read::Cx;
-pub(crate) use crate::spin::codes::INVALID_APP_VERSION as RULE;
+pub(crate) use crate::spin::v1::rules::invalid_app_version::RULE;
 
 /// The version is `major.minor.patch` (semver).
 pub(crate) fn check(cx: &mut Cx, version: &str, path: &P<'_>) {

@@ -4,8 +4,8 @@
 
 use crate::path::P;
 use crate::read::Cx;
-pub(crate) use crate::spin::codes::INVALID_COMPONENT_ID as RULE;
 use crate::spin::ids::{self, Case};
+pub(crate) use crate::spin::v1::rules::invalid_component_id::RULE;
 
 /// The id is kebab case.
 pub(crate) fn check(cx: &mut Cx, id: &str, path: &P<'_>) {

@@ -4,7 +4,7 @@
 use crate::path::P;
 use crate::read::Cx;
 use crate::rules::digest;
-pub(crate) use crate::spin::codes::INVALID_DIGEST as RULE;
+pub(crate) use crate::spin::v1::rules::invalid_digest::RULE;
 
 const PREFIX: &str = "sha256:";
 

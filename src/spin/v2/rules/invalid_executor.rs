@@ -4,7 +4,7 @@
 use crate::path::P;
 use crate::read::Cx;
 use crate::rules::suggest;
-pub(crate) use crate::spin::codes::INVALID_EXECUTOR as RULE;
+pub(crate) use crate::spin::v1::rules::invalid_executor::RULE;
 
 const EXECUTOR_TYPES: &[&str] = &["spin", "http", "wagi"];
 

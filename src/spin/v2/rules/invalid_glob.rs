@@ -4,7 +4,7 @@
 use crate::path::P;
 use crate::read::Cx;
 use crate::rules::globs;
-pub(crate) use crate::spin::codes::INVALID_GLOB as RULE;
+pub(crate) use crate::spin::v1::rules::invalid_glob::RULE;
 
 /// Checks the syntax; returns whether the pattern compiles.
 pub(crate) fn check(cx: &mut Cx, pattern: &str, path: &P<'_>) -> bool {

@@ -5,7 +5,7 @@ use crate::codes::{MISSING_KEY, UNKNOWN_KEY};
 use crate::path::P;
 use crate::read::{Cx, Table};
 use crate::source::{Target, Value};
-pub(crate) use crate::spin::codes::INVALID_MANIFEST_VERSION as RULE;
+pub(crate) use crate::spin::v1::rules::invalid_manifest_version::RULE;
 
 /// Checks the version keys of a document read as version 2: the integer
 /// `2` under `spin_manifest_version`. The old key `spin_version` is no

@@ -3,7 +3,7 @@
 //! `registry` is not a host.
 
 use crate::codes::Rule;
-pub(crate) use crate::spin::codes::INVALID_REGISTRY_SOURCE as RULE;
+pub(crate) use crate::spin::v1::rules::invalid_registry_source::RULE;
 
 /// The same rule where the version is not one (the model holds a version).
 static UNPARSED: Rule = RULE.shape();

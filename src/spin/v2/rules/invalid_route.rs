@@ -11,7 +11,7 @@ use crate::spin::v2::HttpRoute;
 
 use super::{route_without_leading_slash, unreachable_route};
 
-pub(crate) use crate::spin::codes::INVALID_ROUTE as RULE;
+pub(crate) use crate::spin::v1::rules::invalid_route::RULE;
 
 /// The same rule, for the one route the model cannot hold,
 /// `{ private = false }`.

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use crate::codes::Rule;
-pub(crate) use crate::spin::codes::INVALID_SOURCE as RULE;
+pub(crate) use crate::spin::v1::rules::invalid_source::RULE;
 
 /// The same rule where the source cannot be read at all.
 static UNREADABLE: Rule = RULE.shape();

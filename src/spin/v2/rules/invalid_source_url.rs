@@ -2,7 +2,7 @@
 //! URL.
 
 use crate::codes::Rule;
-pub(crate) use crate::spin::codes::INVALID_SOURCE_URL as RULE;
+pub(crate) use crate::spin::v1::rules::invalid_source_url::RULE;
 
 /// The same rule where the URL does not parse (the model holds a URL).
 static UNPARSED: Rule = RULE.shape();

@@ -1,19 +1,11 @@
 //! `spin/invalid-store-label`: a `key_value_stores` or `sqlite_databases`
 //! label that is neither kebab nor snake case.
 
-use crate::codes::{Category, Rule};
 use crate::path::P;
 use crate::read::Cx;
 use crate::spin::ids::{self, Case};
 
-pub(crate) static RULE: Rule = Rule::error("spin/invalid-store-label")
-    .category(Category::Correctness)
-    .doc(
-        "A `key_value_stores` or `sqlite_databases` label that is neither kebab case nor snake case.",
-        "Version 2 manifests refuse such labels (\"expected kebab-case or snake_case\"); version 1 manifests are accepted, but the version 2 form Spin converts them to cannot be written back (`spin doctor`).",
-        "key_value_stores = [\"My Store\"]",
-        "Use a label such as `my-store` or `my_store`.",
-    );
+pub(crate) use crate::spin::v1::rules::invalid_store_label::RULE;
 
 /// The label is kebab or snake case.
 pub(crate) fn check(cx: &mut Cx, label: &str, list: &str, path: &P<'_>) {
@@ -25,9 +17,10 @@ pub(crate) fn check(cx: &mut Cx, label: &str, list: &str, path: &P<'_>) {
     } else {
         "SQLite database"
     };
-    let pending = cx.report(
+    let pending = cx.report_as(
         &RULE,
-        path,
+        crate::Severity::Error,
+        path.to_path(),
         format!("the {what} label `{label}` is neither kebab case nor snake case"),
     );
     match ids::suggest(label, Case::Kebab) {

@@ -3,8 +3,8 @@
 
 use crate::path::P;
 use crate::read::Cx;
-pub(crate) use crate::spin::codes::INVALID_VARIABLE_NAME as RULE;
 use crate::spin::ids::{self, Case};
+pub(crate) use crate::spin::v1::rules::invalid_variable_name::RULE;
 
 /// The name is lower snake case.
 pub(crate) fn check(cx: &mut Cx, name: &str, path: &P<'_>) {

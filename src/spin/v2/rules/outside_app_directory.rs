@@ -3,7 +3,7 @@
 
 use crate::path::P;
 use crate::read::Cx;
-pub(crate) use crate::spin::codes::OUTSIDE_APP_DIRECTORY as RULE;
+pub(crate) use crate::spin::v1::rules::outside_app_directory::RULE;
 
 /// A placement source with `..` above the application directory.
 pub(crate) fn report_files(cx: &mut Cx, source: &str, path: &P<'_>) {

@@ -3,7 +3,7 @@
 
 use crate::path::P;
 use crate::read::Cx;
-pub(crate) use crate::spin::codes::RELATIVE_FILES_DESTINATION as RULE;
+pub(crate) use crate::spin::v1::rules::relative_files_destination::RULE;
 
 /// The destination starts with `/`.
 pub(crate) fn check(cx: &mut Cx, destination: &str, path: &P<'_>) {

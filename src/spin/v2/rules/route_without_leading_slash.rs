@@ -3,7 +3,7 @@
 
 use crate::path::P;
 use crate::read::Cx;
-pub(crate) use crate::spin::codes::ROUTE_WITHOUT_LEADING_SLASH as RULE;
+pub(crate) use crate::spin::v1::rules::route_without_leading_slash::RULE;
 
 /// The route starts with `/`.
 pub(crate) fn check(cx: &mut Cx, route: &str, path: &P<'_>) {

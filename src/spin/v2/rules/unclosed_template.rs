@@ -2,7 +2,7 @@
 
 use crate::FieldPath;
 use crate::read::Cx;
-pub(crate) use crate::spin::codes::UNCLOSED_TEMPLATE as RULE;
+pub(crate) use crate::spin::v1::rules::unclosed_template::RULE;
 
 /// Reports the unclosed `{{` at byte `at` of the value.
 pub(crate) fn report(cx: &mut Cx, at: usize, path: FieldPath) {

@@ -4,7 +4,7 @@
 use crate::path::P;
 use crate::read::Cx;
 use crate::rules::suggest;
-pub(crate) use crate::spin::codes::UNKNOWN_TRIGGER_TYPE as RULE;
+pub(crate) use crate::spin::v1::rules::unknown_trigger_type::RULE;
 
 const BUILT_IN: &[&str] = &["http", "redis"];
 

@@ -4,9 +4,9 @@
 use crate::FieldPath;
 use crate::read::Cx;
 use crate::rules::suggest;
-pub(crate) use crate::spin::codes::UNKNOWN_VARIABLE as RULE;
 use crate::spin::ids::{self, Case};
 use crate::spin::template::Expression;
+pub(crate) use crate::spin::v1::rules::unknown_variable::RULE;
 
 /// Reports an expression whose variable is not declared.
 pub(crate) fn report(cx: &mut Cx, expression: &Expression<'_>, known: &[&str], path: FieldPath) {

@@ -4,7 +4,7 @@
 use crate::path::P;
 use crate::read::Cx;
 use crate::source::Target;
-pub(crate) use crate::spin::codes::VARIABLE_WITHOUT_VALUE as RULE;
+pub(crate) use crate::spin::v1::rules::variable_without_value::RULE;
 
 /// Either `required = true` or a default.
 pub(crate) fn check(cx: &mut Cx, name: &str, required: Option<bool>, default: bool, path: &P<'_>) {

@@ -1,17 +1,9 @@
 //! `spin/wagi-custom-entrypoint`: a Wagi `entrypoint` other than `_start`.
 
-use crate::codes::{Category, Rule};
 use crate::path::P;
 use crate::read::Cx;
 
-pub(crate) static RULE: Rule = Rule::error("spin/wagi-custom-entrypoint")
-    .category(Category::Correctness)
-    .doc(
-        "A Wagi executor with an `entrypoint` other than `_start`.",
-        "Spin 1.x and 2.x called the named function, but Spin 3 and later refuse to start a Wagi component with a custom entrypoint (\"cannot use deprecated 'entrypoint' field\").",
-        "executor = { type = \"wagi\", entrypoint = \"serve\" }",
-        "Export the handler as the module's `_start` (its `main`) and remove `entrypoint`.",
-    );
+pub(crate) use crate::spin::v1::rules::wagi_custom_entrypoint::RULE;
 
 /// The entrypoint is `_start`.
 pub(crate) fn check(cx: &mut Cx, entrypoint: &str, path: &P<'_>) {

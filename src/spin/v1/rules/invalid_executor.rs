@@ -1,0 +1,32 @@
+//! `spin/invalid-executor`: an HTTP `executor` type other than `spin`, `http` or `wagi`.
+
+use crate::codes::{Category, Rule};
+use crate::path::P;
+use crate::read::Cx;
+use crate::rules::suggest;
+
+pub(crate) static RULE: Rule = Rule::error("spin/invalid-executor")
+    .category(Category::Correctness)
+    .shape()
+    .doc(
+        "An HTTP `executor` whose `type` is not `spin`, `http` or `wagi`.",
+        "Spin refuses the trigger configuration when the application starts (``unknown variant `cgi`, expected one of `http`, `spin`, `wagi` ``).",
+        "[component.trigger]\nroute = \"/\"\nexecutor = { type = \"cgi\" }",
+        "Use `{ type = \"spin\" }` for components built with a Spin SDK, or `{ type = \"wagi\" }` for modules that read CGI-style requests on stdin.",
+    );
+
+const TYPES: &[&str] = &["spin", "http", "wagi"];
+
+/// Reports an unknown executor type.
+pub(crate) fn report(cx: &mut Cx, executor_type: &str, path: &P<'_>) {
+    let best = suggest::closest(executor_type, TYPES);
+    let pending = cx.report(
+        &RULE,
+        path,
+        format!("unknown HTTP executor `{executor_type}`"),
+    );
+    match best {
+        Some(best) => pending.help(format!("did you mean `{best}`?")),
+        None => pending.help("use `spin` for components built with a Spin SDK, or `wagi` for modules that handle CGI-style requests"),
+    };
+}
