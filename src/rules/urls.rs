@@ -12,6 +12,42 @@ pub(crate) fn check_http_url(text: &str) -> Result<url::Url, String> {
     }
 }
 
+/// Whether `text` is an `https` URL plain enough to be known valid without
+/// parsing it: `https://`, then a host name made of lower-case ASCII
+/// letters, digits and `-` in non-empty dot-separated labels (none of them
+/// punycode, the last starting with a letter, so it is no IP address),
+/// then nothing, or a path, query or fragment of visible ASCII characters.
+/// Anything else (ports, user info, IP addresses, upper case, other
+/// characters) is left to [`check_http_url`].
+pub(crate) fn is_plain_https(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("https://") else {
+        return false;
+    };
+    let end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let (host, tail) = rest.split_at(end);
+    plain_host(host) && tail.bytes().all(|b| b.is_ascii_graphic() && b != b'\\')
+}
+
+fn plain_host(host: &str) -> bool {
+    let mut last = "";
+    for label in host.split('.') {
+        let plain = !label.is_empty()
+            && label.len() <= 63
+            && !label.starts_with("xn--")
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !plain {
+            return false;
+        }
+        last = label;
+    }
+    host.len() <= 253 && last.starts_with(|c: char| c.is_ascii_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -23,5 +59,56 @@ mod tests {
         assert!(check_http_url("github.com/a/b").is_err());
         assert!(check_http_url("").is_err());
         assert!(check_http_url("ftp://example.com").is_err());
+    }
+
+    #[test]
+    fn plain_https_urls_are_valid_without_parsing() {
+        let hosts = [
+            "example.com",
+            "a",
+            "cdn-1.example.com",
+            "x--y.example",
+            "999.1.1.1",
+            "1.2.3.4",
+            "0x7f.1",
+            "example.com.",
+            "a..b",
+            "xn--a.com",
+            "Example.com",
+            "ex ample.com",
+            "example.com:443",
+            "user@example.com",
+            "[::1]",
+            "é.example",
+            "",
+            "-a.example",
+            "a.b-",
+        ];
+        let tails = [
+            "",
+            "/",
+            "/p/m.wasm",
+            "?q=1",
+            "#f",
+            "/a%zz",
+            "/\\x",
+            "/a b",
+            "/é",
+        ];
+        for host in hosts {
+            for tail in tails {
+                let text = format!("https://{host}{tail}");
+                if is_plain_https(&text) {
+                    let parsed = check_http_url(&text);
+                    assert!(parsed.is_ok_and(|u| u.scheme() == "https"), "{text}");
+                }
+            }
+        }
+        assert!(is_plain_https(
+            "https://cdn.example.com/plugins/lib-1.4.2.wasm"
+        ));
+        assert!(!is_plain_https("http://example.com/"));
+        assert!(!is_plain_https("https://999.1.1.1/"));
+        assert!(!is_plain_https("https://EXAMPLE.com/"));
     }
 }

@@ -1,0 +1,41 @@
+//! `extism/insecure-url`: a wasm `url` that uses plain `http`.
+
+use crate::codes::{Category, Rule};
+use crate::path::P;
+use crate::read::Cx;
+
+use super::invalid_url::Valid;
+
+pub(crate) static RULE: Rule = Rule::warning("extism/insecure-url")
+    .category(Category::Correctness)
+    .doc(
+        "A wasm `url` that uses plain `http`.",
+        "The runtime downloads and runs whatever the server (or anyone on the way) sends; without TLS, and without a `hash`, the code can be replaced in transit.",
+        "{ \"wasm\": [{ \"url\": \"http://example.com/plugin.wasm\" }] }",
+        "Use `https://`, and pin the module with `hash`.",
+    );
+
+/// Checks the scheme of a valid wasm `url` (`text` as written).
+pub(crate) fn check(cx: &mut Cx, url: &Valid, text: &str, path: &P<'_>) {
+    let Valid::Parsed(parsed) = url else {
+        return;
+    };
+    if parsed.scheme() != "http" {
+        return;
+    }
+    let mut secure = parsed.clone();
+    let help = match secure.set_scheme("https") {
+        Ok(()) => format!("use `{secure}`"),
+        Err(()) => "use an `https://` URL".to_owned(),
+    };
+    let pending = cx.report(&RULE, path, "the module is downloaded over plain `http`");
+    if text
+        .get(..5)
+        .is_some_and(|s| s.eq_ignore_ascii_case("http:"))
+    {
+        pending.within(0..4);
+    }
+    pending.help(help).note(
+        "the runtime runs whatever it downloads; without TLS the module can be replaced on the way",
+    );
+}

@@ -1,0 +1,87 @@
+//! Snippets for helps, written in the syntax of the document (JSON or
+//! TOML), so that a fix can be pasted back as it is shown.
+
+use crate::source::{Node, Syntax, Value};
+
+/// A string as a JSON (and TOML basic) string literal.
+pub(super) fn quote(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
+}
+
+fn render_key(syntax: Syntax, key: &str) -> String {
+    let bare = !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    match syntax {
+        Syntax::Toml if bare => key.to_owned(),
+        _ => quote(key),
+    }
+}
+
+/// `"key": value` (JSON) or `key = value` (TOML).
+pub(super) fn pair(syntax: Syntax, key: &str, value: &str) -> String {
+    match syntax {
+        Syntax::Json => format!("{}: {value}", render_key(syntax, key)),
+        Syntax::Toml => format!("{} = {value}", render_key(syntax, key)),
+    }
+}
+
+/// `{ key: value, ... }`, an inline table in either syntax.
+pub(super) fn inline_table<K: AsRef<str>>(syntax: Syntax, pairs: &[(K, String)]) -> String {
+    if pairs.is_empty() {
+        return EMPTY_TABLE.to_owned();
+    }
+    let body: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| pair(syntax, k.as_ref(), v))
+        .collect();
+    format!("{{ {} }}", body.join(", "))
+}
+
+/// An empty table, the same in both syntaxes.
+pub(super) const EMPTY_TABLE: &str = "{}";
+
+/// `wasm` set to a list holding `item`.
+pub(super) fn list_of(syntax: Syntax, item: &str) -> String {
+    match syntax {
+        Syntax::Json => format!("\"wasm\": [{item}]"),
+        Syntax::Toml => format!("wasm = [{item}]"),
+    }
+}
+
+/// `wasm` with one module read from a file.
+pub(super) fn example_list(syntax: Syntax) -> String {
+    list_of(
+        syntax,
+        &inline_table(syntax, &[("path", "\"plugin.wasm\"".to_owned())]),
+    )
+}
+
+/// A value written back compactly (long strings shortened).
+pub(super) fn render(syntax: Syntax, node: &Node<'_>) -> String {
+    match &node.value {
+        Value::String(s) if s.chars().count() > 100 => {
+            let head: String = s.chars().take(60).collect();
+            format!("{}...", quote(&head).trim_end_matches('"'))
+        }
+        Value::String(s) => quote(s),
+        Value::Integer(_)
+        | Value::Unsigned(_)
+        | Value::Float(_)
+        | Value::Bool(_)
+        | Value::Datetime(_) => node.scalar_text().unwrap_or_default(),
+        Value::Null => "null".to_owned(),
+        Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(|n| render(syntax, n)).collect();
+            format!("[{}]", items.join(", "))
+        }
+        Value::Table(entries) => {
+            let pairs: Vec<(&str, String)> = entries
+                .iter()
+                .map(|e| (e.key.as_ref(), render(syntax, &e.value)))
+                .collect();
+            inline_table(syntax, &pairs)
+        }
+    }
+}
