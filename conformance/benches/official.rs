@@ -2,8 +2,9 @@
 //! official crates (`wasmer-config`: parse + `validate()`;
 //! `extism-manifest`: serde parse) and against the floor (the syntax parser
 //! alone: `toml::from_str` into `toml::Table`, serde_json into
-//! `serde::de::IgnoredAny`), then the cost per entry for manifests of 10 to
-//! 10,000 entries. Prints the ratios at the end.
+//! `serde::de::IgnoredAny`), Extism also against `serde_json::Value` of the
+//! same bytes, then the cost per entry for manifests of 10 to 10,000
+//! entries. Prints the ratios at the end.
 //!
 //! ```text
 //! cargo bench -p wasm-manifests-conformance --bench official
@@ -34,6 +35,7 @@ enum Parser {
     ExtismManifest,
     TomlFloor,
     JsonFloor,
+    JsonValue,
 }
 
 impl Parser {
@@ -42,6 +44,7 @@ impl Parser {
             Parser::Ours(_) => "ours",
             Parser::WasmerConfig | Parser::ExtismManifest => "official",
             Parser::TomlFloor | Parser::JsonFloor => "floor",
+            Parser::JsonValue => "value",
         }
     }
 
@@ -56,6 +59,7 @@ impl Parser {
             }
             Parser::TomlFloor => toml::from_str::<toml::Table>(text).is_ok(),
             Parser::JsonFloor => serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok(),
+            Parser::JsonValue => serde_json::from_str::<serde_json::Value>(text).is_ok(),
         }
     }
 }
@@ -70,7 +74,7 @@ struct Input {
 fn inputs() -> Vec<Input> {
     use Parser::*;
     let wasmer = vec![Ours(Format::Wasmer), WasmerConfig, TomlFloor];
-    let extism = vec![Ours(Format::Extism), ExtismManifest, JsonFloor];
+    let extism = vec![Ours(Format::Extism), ExtismManifest, JsonFloor, JsonValue];
     vec![
         Input {
             group: "wasmer",
@@ -88,6 +92,12 @@ fn inputs() -> Vec<Input> {
             group: "extism",
             name: "realistic-1kb",
             texts: vec![generate::EXTISM_REALISTIC.to_owned()],
+            parsers: extism.clone(),
+        },
+        Input {
+            group: "extism",
+            name: "realistic-warnings",
+            texts: vec![generate::extism_realistic_with_warnings()],
             parsers: extism.clone(),
         },
         Input {
@@ -244,6 +254,35 @@ fn print_ratios() {
         );
     }
     println!("(targets: official/ours >= 1.50x; ours/floor <= 1.30x)");
+
+    println!("\n== Extism against serde_json::Value of the same bytes ==");
+    println!(
+        "{:<26} {:>10} {:>10} {:>14}",
+        "input", "ours", "value", "value/ours"
+    );
+    for input in inputs()
+        .iter()
+        .filter(|i| i.parsers.contains(&Parser::JsonValue))
+    {
+        let bytes: usize = input.texts.iter().map(String::len).sum();
+        let id = |parser: &str| format!("{}/{}/{parser}", input.group, input.name);
+        let mibs = |ns: f64| bytes as f64 / (ns / 1e9) / (1024.0 * 1024.0);
+        let (ours, value) = (times.get(&id("ours")), times.get(&id("value")));
+        let show =
+            |t: Option<&f64>| t.map_or_else(|| "-".to_owned(), |t| format!("{:.1}", mibs(*t)));
+        let ratio = match (value, ours) {
+            (Some(v), Some(o)) => format!("{:.2}x", v / o),
+            _ => "-".to_owned(),
+        };
+        println!(
+            "{:<26} {:>10} {:>10} {:>14}",
+            format!("{}/{}", input.group, input.name),
+            show(ours),
+            show(value),
+            ratio
+        );
+    }
+    println!("(target: value/ours >= 1.00x)");
 
     println!("\n== Cost per entry (ns), ours and the floor ==");
     println!(
