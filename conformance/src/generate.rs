@@ -128,30 +128,3 @@ pub fn flowlike(n: usize) -> String {
     }
     text
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn codes(text: &str) -> Vec<&'static str> {
-        let parsed = wasm_manifests::parse(text, wasm_manifests::Format::Extism);
-        parsed.report().iter().map(|d| d.code).collect()
-    }
-
-    #[test]
-    fn the_realistic_extism_manifests_are_clean_and_warned_as_documented() {
-        assert!(codes(EXTISM_REALISTIC).is_empty());
-        let warned = extism_realistic_with_warnings();
-        assert_eq!(
-            codes(&warned),
-            [
-                "extism/missing-hash",
-                "extism/insecure-url",
-                "extism/allow-all-hosts"
-            ]
-        );
-        let parsed = wasm_manifests::parse(&warned, wasm_manifests::Format::Extism);
-        assert!(!parsed.report().has_errors());
-        assert!(parsed.manifest().is_some());
-    }
-}
