@@ -435,3 +435,37 @@ fn module_names_are_resolved_the_same_in_short_and_long_lists() {
         );
     }
 }
+
+#[test]
+fn the_insecure_url_help_is_the_same_url_over_https() {
+    for (url, secure) in [
+        ("http://example.com/m.wasm", "https://example.com/m.wasm"),
+        ("HTTP://Example.COM", "https://example.com/"),
+        ("http://example.com:80/m.wasm", "https://example.com/m.wasm"),
+        (
+            "http://example.com:443/m.wasm",
+            "https://example.com/m.wasm",
+        ),
+        (
+            "http://example.com:8080/m.wasm",
+            "https://example.com:8080/m.wasm",
+        ),
+        (
+            "http://user:pw@example.com/a/../m.wasm?x=1#f",
+            "https://user:pw@example.com/m.wasm?x=1#f",
+        ),
+    ] {
+        let text = format!(
+            r#"{{ "wasm": [{{ "url": {}, "hash": "15c66d72f683e0225c774134b42ba6e04275a7a56b0a522af538d029650f15a8" }}] }}"#,
+            serde_json::to_string(url).unwrap()
+        );
+        let parsed = parse(&text);
+        let diagnostic = &parsed.report().diagnostics()[0];
+        assert_eq!(diagnostic.code, "extism/insecure-url", "{url}");
+        assert_eq!(
+            diagnostic.help.as_deref(),
+            Some(format!("use `{secure}`").as_str()),
+            "{url}"
+        );
+    }
+}

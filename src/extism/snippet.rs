@@ -5,6 +5,15 @@ use crate::source::{Node, Syntax, Value};
 
 /// A string as a JSON (and TOML basic) string literal.
 pub(super) fn quote(s: &str) -> String {
+    // Only control characters, quotes and backslashes need escaping.
+    let plain = s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\');
+    if plain {
+        let mut out = String::with_capacity(s.len() + 2);
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+        return out;
+    }
     serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
 }
 
@@ -82,6 +91,27 @@ pub(super) fn render(syntax: Syntax, node: &Node<'_>) -> String {
                 .map(|e| (e.key.as_ref(), render(syntax, &e.value)))
                 .collect();
             inline_table(syntax, &pairs)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_is_json_string_syntax() {
+        for s in [
+            "",
+            "plain",
+            "caf\u{e9}",
+            "a\"b",
+            "back\\slash",
+            "tab\there",
+            "\u{7f}",
+            "\n",
+        ] {
+            assert_eq!(quote(s), serde_json::to_string(s).unwrap(), "{s:?}");
         }
     }
 }

@@ -19,7 +19,8 @@ pub(crate) struct GlobProblem {
 /// or a run of stars (`**`) can be malformed, so a pattern without them
 /// needs no compiling to be known valid.
 pub(crate) fn may_fail(pattern: &str) -> bool {
-    pattern.contains('[') || pattern.contains("**")
+    let bytes = pattern.as_bytes();
+    bytes.contains(&b'[') || bytes.windows(2).any(|pair| pair == b"**")
 }
 
 /// Checks the syntax of `pattern`.

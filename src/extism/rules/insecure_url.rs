@@ -23,10 +23,17 @@ pub(crate) fn check(cx: &mut Cx, url: &Valid, text: &str, path: &P<'_>) {
     if parsed.scheme() != "http" {
         return;
     }
-    let mut secure = parsed.clone();
-    let help = match secure.set_scheme("https") {
-        Ok(()) => format!("use `{secure}`"),
-        Err(()) => "use an `https://` URL".to_owned(),
+    let help = match parsed.as_str().strip_prefix("http:") {
+        // The same URL with the other scheme; only an explicit port 443,
+        // the default of https, would change more than the scheme.
+        Some(rest) if parsed.port() != Some(443) => format!("use `https:{rest}`"),
+        _ => {
+            let mut secure = parsed.clone();
+            match secure.set_scheme("https") {
+                Ok(()) => format!("use `{secure}`"),
+                Err(()) => "use an `https://` URL".to_owned(),
+            }
+        }
     };
     let pending = cx.report(&RULE, path, "the module is downloaded over plain `http`");
     if text
