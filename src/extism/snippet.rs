@@ -17,22 +17,21 @@ pub(super) fn quote(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
 }
 
-fn render_key(syntax: Syntax, key: &str) -> String {
-    let bare = !key.is_empty()
+/// Whether `key` is a bare TOML key (letters, digits, `-` and `_`).
+fn is_bare(key: &str) -> bool {
+    !key.is_empty()
         && key
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    match syntax {
-        Syntax::Toml if bare => key.to_owned(),
-        _ => quote(key),
-    }
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// `"key": value` (JSON) or `key = value` (TOML).
 pub(super) fn pair(syntax: Syntax, key: &str, value: &str) -> String {
     match syntax {
-        Syntax::Json => format!("{}: {value}", render_key(syntax, key)),
-        Syntax::Toml => format!("{} = {value}", render_key(syntax, key)),
+        Syntax::Json if is_bare(key) => format!("\"{key}\": {value}"),
+        Syntax::Json => format!("{}: {value}", quote(key)),
+        Syntax::Toml if is_bare(key) => format!("{key} = {value}"),
+        Syntax::Toml => format!("{} = {value}", quote(key)),
     }
 }
 
@@ -113,5 +112,15 @@ mod tests {
         ] {
             assert_eq!(quote(s), serde_json::to_string(s).unwrap(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn pairs_quote_keys_only_where_needed() {
+        assert_eq!(pair(Syntax::Json, "name", "\"lib\""), "\"name\": \"lib\"");
+        assert_eq!(pair(Syntax::Toml, "name", "\"lib\""), "name = \"lib\"");
+        assert_eq!(pair(Syntax::Toml, "ro:data", "1"), "\"ro:data\" = 1");
+        assert_eq!(pair(Syntax::Json, "ro:data", "1"), "\"ro:data\": 1");
+        assert_eq!(pair(Syntax::Json, "a\"b", "1"), "\"a\\\"b\": 1");
+        assert_eq!(pair(Syntax::Toml, "", "1"), "\"\" = 1");
     }
 }

@@ -17,23 +17,11 @@ pub(crate) static RULE: Rule = Rule::warning("extism/insecure-url")
 
 /// Checks the scheme of a valid wasm `url` (`text` as written).
 pub(crate) fn check(cx: &mut Cx, url: &Valid, text: &str, path: &P<'_>) {
-    let Valid::Parsed(parsed) = url else {
-        return;
-    };
-    if parsed.scheme() != "http" {
-        return;
-    }
-    let help = match parsed.as_str().strip_prefix("http:") {
-        // The same URL with the other scheme; only an explicit port 443,
-        // the default of https, would change more than the scheme.
-        Some(rest) if parsed.port() != Some(443) => format!("use `https:{rest}`"),
-        _ => {
-            let mut secure = parsed.clone();
-            match secure.set_scheme("https") {
-                Ok(()) => format!("use `{secure}`"),
-                Err(()) => "use an `https://` URL".to_owned(),
-            }
-        }
+    let help = match url {
+        Valid::Https => return,
+        Valid::Http(secure) => format!("use `{secure}`"),
+        Valid::Parsed(parsed) if parsed.scheme() == "http" => help(parsed),
+        Valid::Parsed(_) => return,
     };
     let pending = cx.report(&RULE, path, "the module is downloaded over plain `http`");
     if text
@@ -45,4 +33,20 @@ pub(crate) fn check(cx: &mut Cx, url: &Valid, text: &str, path: &P<'_>) {
     pending.help(help).note(
         "the runtime runs whatever it downloads; without TLS the module can be replaced on the way",
     );
+}
+
+/// The help naming the same URL over `https`.
+fn help(parsed: &url::Url) -> String {
+    match parsed.as_str().strip_prefix("http:") {
+        // The same URL with the other scheme; only an explicit port 443,
+        // the default of https, would change more than the scheme.
+        Some(rest) if parsed.port() != Some(443) => format!("use `https:{rest}`"),
+        _ => {
+            let mut secure = parsed.clone();
+            match secure.set_scheme("https") {
+                Ok(()) => format!("use `{secure}`"),
+                Err(()) => "use an `https://` URL".to_owned(),
+            }
+        }
+    }
 }

@@ -21,6 +21,9 @@ pub(crate) static RULE: Rule = Rule::error("extism/invalid-url")
 pub(crate) enum Valid {
     /// A plain `https` URL, accepted without parsing it.
     Https,
+    /// A plain `http` URL, accepted without parsing it, with its `https`
+    /// form.
+    Http(String),
     /// Any other valid URL, parsed.
     Parsed(url::Url),
 }
@@ -29,6 +32,9 @@ pub(crate) enum Valid {
 pub(crate) fn check(cx: &mut Cx, url: &str, path: &P<'_>) -> Option<Valid> {
     if urls::is_plain_https(url) {
         return Some(Valid::Https);
+    }
+    if let Some(secure) = urls::plain_http_as_https(url) {
+        return Some(Valid::Http(secure));
     }
     let reason = match urls::check_http_url(url) {
         Ok(parsed) => return Some(Valid::Parsed(parsed)),
