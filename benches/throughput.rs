@@ -120,6 +120,10 @@ fn extism(c: &mut Criterion) {
     let mut group = c.benchmark_group("extism");
     for (name, text) in [
         ("realistic-1kb", generate::EXTISM_REALISTIC.to_owned()),
+        (
+            "realistic-warnings",
+            generate::extism_realistic_with_warnings(),
+        ),
         ("minimal", generate::EXTISM_MINIMAL.to_owned()),
         ("data-256kib", generate::extism_with_data()),
     ] {

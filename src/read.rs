@@ -181,24 +181,6 @@ impl Cx {
         self.push_path(severity, rule, path, message)
     }
 
-    pub(crate) fn error(
-        &mut self,
-        code: impl Code,
-        path: &P<'_>,
-        message: impl Into<String>,
-    ) -> &mut Pending {
-        self.push(Severity::Error, code, path, message)
-    }
-
-    pub(crate) fn warning(
-        &mut self,
-        code: impl Code,
-        path: &P<'_>,
-        message: impl Into<String>,
-    ) -> &mut Pending {
-        self.push(Severity::Warning, code, path, message)
-    }
-
     /// A diagnostic on a field given by its materialised path.
     pub(crate) fn error_at(
         &mut self,
@@ -323,11 +305,10 @@ impl Cx {
         path: &P<'_>,
         expected: &str,
     ) -> &mut Pending {
-        self.incomplete = true;
         let found = node.type_name(self.syntax);
         let help = conversion_help(node, expected);
-        let pending = self.error(
-            codes::WRONG_TYPE,
+        let pending = self.report(
+            &codes::WRONG_TYPE,
             path,
             format!("expected {expected}, found {found}"),
         );
@@ -544,7 +525,6 @@ impl<'n, 'a, 'p> Table<'n, 'a, 'p> {
     pub(crate) fn required(&mut self, cx: &mut Cx, key: &'static str) -> Option<&'n Node<'a>> {
         let found = self.get(key);
         if found.is_none() {
-            cx.incomplete = true;
             let what = match cx.syntax {
                 Syntax::Toml => "table",
                 Syntax::Json => "object",
@@ -555,7 +535,7 @@ impl<'n, 'a, 'p> Table<'n, 'a, 'p> {
             } else {
                 format!("missing required key `{key}` in {what} `{}`", at.to_path())
             };
-            cx.error(codes::MISSING_KEY, &at.key(key), message)
+            cx.report(&codes::MISSING_KEY, &at.key(key), message)
                 .at(&at, Target::Value)
                 .help(format!("add `{key}` to this {what}"));
         }
@@ -663,7 +643,7 @@ fn report_duplicate_keys(cx: &mut Cx, entries: &[crate::source::Entry<'_>], path
     let mut report = |cx: &mut Cx, key: &str, earlier: usize| {
         any = true;
         let p = path.key(key);
-        cx.error(codes::DUPLICATE_KEY, &p, format!("duplicate key `{key}`"))
+        cx.report(&codes::DUPLICATE_KEY, &p, format!("duplicate key `{key}`"))
             .at(&p, Target::NthKey(earlier))
             .label(&p, Target::Key, "first defined here")
             .help("remove one of the two entries; parsers disagree on which one wins");

@@ -208,9 +208,13 @@ fn the_pointer_form_of_data_is_never_honoured() {
     assert_eq!(diagnostic.code, "extism/data-pointer");
     assert_eq!(diagnostic.severity, Severity::Error);
     assert!(parsed.manifest().is_none());
-    // The model's own Deserialize only takes base64 text.
-    let wasm: Result<Wasm, _> = serde_json::from_str(r#"{ "data": { "ptr": 1, "len": 1000000 } }"#);
-    assert!(wasm.is_err());
+    // The model's own Deserialize goes through the same rules, and says why.
+    let err = serde_json::from_str::<Manifest>(text).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("wasm[0].data: `data` is a memory address"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -383,4 +387,85 @@ fn the_model_also_serializes_to_toml_that_reads_back_the_same() {
     let parsed = parse(&toml);
     assert!(parsed.report().is_empty(), "{toml}\n{}", parsed.report());
     assert_eq!(extism(&parsed), Some(&manifest), "{toml}");
+}
+
+#[test]
+fn module_names_are_resolved_the_same_in_short_and_long_lists() {
+    // `pad` named modules, then an unnamed one (called `main`), a repeat of
+    // the first name, and a last module that keeps its name because `main`
+    // is taken.
+    for pad in [2, 20, 200] {
+        let mut entries: Vec<String> = (0..pad)
+            .map(|i| format!(r#"{{ "path": "m{i}.wasm", "name": "m{i}" }}"#))
+            .collect();
+        entries.push(r#"{ "path": "app.wasm" }"#.to_owned());
+        entries.push(r#"{ "path": "again.wasm", "name": "m0" }"#.to_owned());
+        entries.push(r#"{ "path": "x.wasm", "name": "x" }"#.to_owned());
+        let text = format!(r#"{{ "wasm": [{}] }}"#, entries.join(", "));
+        let parsed = parse(&text);
+        let found: Vec<(&str, String, Vec<String>)> = parsed
+            .report()
+            .iter()
+            .map(|d| {
+                let labels = d.labels.iter().map(|l| l.message.clone()).collect();
+                (d.code, d.path.to_string(), labels)
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "extism/no-main-module",
+                    format!("wasm[{pad}]"),
+                    Vec::<String>::new()
+                ),
+                (
+                    "extism/duplicate-module-name",
+                    format!("wasm[{}].name", pad + 1),
+                    vec!["`m0` is first given here".to_owned()]
+                ),
+            ],
+            "{pad} modules before"
+        );
+        let duplicate = &parsed.report().diagnostics()[1];
+        let first = text.find(r#""m0""#).expect("the first name");
+        assert_eq!(
+            duplicate.labels[0].span.start, first,
+            "{pad} modules before"
+        );
+    }
+}
+
+#[test]
+fn the_insecure_url_help_is_the_same_url_over_https() {
+    for (url, secure) in [
+        ("http://example.com/m.wasm", "https://example.com/m.wasm"),
+        ("HTTP://Example.COM", "https://example.com/"),
+        ("http://example.com:80/m.wasm", "https://example.com/m.wasm"),
+        (
+            "http://example.com:443/m.wasm",
+            "https://example.com/m.wasm",
+        ),
+        (
+            "http://example.com:8080/m.wasm",
+            "https://example.com:8080/m.wasm",
+        ),
+        (
+            "http://user:pw@example.com/a/../m.wasm?x=1#f",
+            "https://user:pw@example.com/m.wasm?x=1#f",
+        ),
+    ] {
+        let text = format!(
+            r#"{{ "wasm": [{{ "url": {}, "hash": "15c66d72f683e0225c774134b42ba6e04275a7a56b0a522af538d029650f15a8" }}] }}"#,
+            serde_json::to_string(url).unwrap()
+        );
+        let parsed = parse(&text);
+        let diagnostic = &parsed.report().diagnostics()[0];
+        assert_eq!(diagnostic.code, "extism/insecure-url", "{url}");
+        assert_eq!(
+            diagnostic.help.as_deref(),
+            Some(format!("use `{secure}`").as_str()),
+            "{url}"
+        );
+    }
 }

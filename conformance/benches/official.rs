@@ -99,6 +99,12 @@ fn inputs() -> Vec<Input> {
         },
         Input {
             group: "extism",
+            name: "realistic-warnings",
+            texts: vec![generate::extism_realistic_with_warnings()],
+            parsers: extism.clone(),
+        },
+        Input {
+            group: "extism",
             name: "minimal",
             texts: vec![generate::EXTISM_MINIMAL.to_owned()],
             parsers: extism.clone(),

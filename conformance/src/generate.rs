@@ -42,6 +42,19 @@ pub const EXTISM_REALISTIC: &str = r#"{
   "timeout_ms": 5000
 }"#;
 
+/// [`EXTISM_REALISTIC`] with three warnings and no error: the library is
+/// downloaded over plain `http` (`extism/insecure-url`) without a `hash`
+/// (`extism/missing-hash`), and `*` is among the allowed hosts
+/// (`extism/allow-all-hosts`).
+pub fn extism_realistic_with_warnings() -> String {
+    EXTISM_REALISTIC
+        .replace(
+            r#""url": "https://cdn.example.com/plugins/lib-1.4.2.wasm", "name": "lib", "hash": "93a44bbb96c751218e4c00d479e4c14358122a389acca16205b1e4d0dc5f9476","#,
+            r#""url": "http://cdn.example.com/plugins/lib-1.4.2.wasm", "name": "lib","#,
+        )
+        .replace(r#""auth.example.org"]"#, r#""auth.example.org", "*"]"#)
+}
+
 /// The smallest useful Extism manifest.
 pub const EXTISM_MINIMAL: &str = r#"{"wasm":[{"path":"plugin.wasm"}]}"#;
 

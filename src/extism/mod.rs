@@ -31,8 +31,9 @@
 //! which the official crate turns into a read of raw process memory: it is
 //! reported as an error.
 
-pub(crate) mod codes;
-mod validate;
+mod read;
+pub(crate) mod rules;
+mod snippet;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -46,8 +47,12 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// The format's entry in the list of formats.
 pub(crate) static FORMAT: crate::formats::Descriptor = crate::formats::Descriptor {
     format: crate::Format::Extism,
-    rules: codes::RULES,
-    read: |root, cx| validate::read(root, cx).map(crate::Manifest::Extism),
+    rules: rules::RULES,
+    read: |root, cx| {
+        let manifest = read::read(root, cx);
+        rules::run(root, cx);
+        manifest.map(crate::Manifest::Extism)
+    },
     empty_help: "an Extism manifest needs at least `wasm`: a list of modules",
 };
 
@@ -65,36 +70,33 @@ pub const DEFAULT_MAX_VAR_BYTES: u64 = 1024 * 1024;
 pub const MAX_PAGES: u32 = 65536;
 
 /// A whole Extism manifest. Only `wasm` is needed.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Manifest {
     /// The modules of the plug-in. With several, the one named
     /// [`MAIN_MODULE`] is the one whose functions the host calls (see
     /// [`Manifest::main_module`]).
-    #[serde(default)]
     pub wasm: Vec<Wasm>,
     /// Memory limits.
-    #[serde(default, skip_serializing_if = "Memory::is_unset")]
+    #[serde(skip_serializing_if = "Memory::is_unset")]
     pub memory: Memory,
     /// Free-form settings the plug-in reads with `extism_config_get`.
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub config: IndexMap<String, String>,
     /// The hosts the plug-in may send HTTP requests to.
-    #[serde(default, skip_serializing_if = "AllowedHosts::is_unset")]
+    #[serde(skip_serializing_if = "AllowedHosts::is_unset")]
     pub allowed_hosts: AllowedHosts,
     /// Host directories mounted into the plug-in (only when the host
     /// enables WASI). Written as a map from host path (optionally prefixed
     /// with `ro:`) to guest path.
     #[serde(
-        default,
         skip_serializing_if = "Vec::is_empty",
-        with = "allowed_paths_map"
+        serialize_with = "serialize_allowed_paths"
     )]
     pub allowed_paths: Vec<AllowedPath>,
     /// How long one call into the plug-in may run, in milliseconds; no
     /// limit when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_ms: Option<u64>,
 }
 
@@ -139,6 +141,19 @@ impl Manifest {
     }
 }
 
+impl<'de> Deserialize<'de> for Manifest {
+    /// Reads the manifest from any self-describing serde format with the
+    /// same reader and rules as [`crate::parse`]: what `parse` reports as an
+    /// error is refused here too (the `ptr`/`len` form of `data` included).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match crate::pipeline::deserialize(deserializer, crate::Format::Extism)? {
+            crate::Manifest::Extism(manifest) => Ok(manifest),
+            #[allow(unreachable_patterns)]
+            _ => Err(serde::de::Error::custom("not an Extism manifest")),
+        }
+    }
+}
+
 impl FromStr for Manifest {
     type Err = crate::ParseError;
 
@@ -162,11 +177,13 @@ impl FromStr for Manifest {
 /// `hash`.
 ///
 /// ```
-/// use wasm_manifests::extism::{Wasm, WasmSource};
+/// use wasm_manifests::extism::{Manifest, WasmSource};
 ///
-/// let wasm: Wasm = serde_json::from_str(r#"{ "data": "AGFzbQEAAAA=", "name": "main" }"#).unwrap();
+/// let manifest: Manifest = r#"{ "wasm": [{ "data": "AGFzbQEAAAA=", "name": "main" }] }"#.parse()?;
+/// let wasm = &manifest.wasm[0];
 /// assert_eq!(wasm.source, WasmSource::Data(b"\0asm\x01\0\0\0".to_vec()));
-/// assert_eq!(serde_json::to_string(&wasm).unwrap(), r#"{"data":"AGFzbQEAAAA=","name":"main"}"#);
+/// assert_eq!(serde_json::to_string(wasm).unwrap(), r#"{"data":"AGFzbQEAAAA=","name":"main"}"#);
+/// # Ok::<(), wasm_manifests::ParseError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -315,80 +332,21 @@ impl Serialize for Wasm {
     }
 }
 
-/// Every key a wasm entry may have, read without judging the combination.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct WasmKeys {
-    #[serde(default)]
-    path: Option<PathBuf>,
-    #[serde(default)]
-    data: Option<String>,
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(default)]
-    headers: Option<IndexMap<String, String>>,
-    #[serde(default)]
-    method: Option<String>,
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    hash: Option<String>,
-}
-
-impl<'de> Deserialize<'de> for Wasm {
-    /// The source is chosen by key (exactly one of `path`, `data` or
-    /// `url`), never by trial and error.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        let keys = WasmKeys::deserialize(deserializer)?;
-        let is_url = keys.url.is_some();
-        if !is_url && (keys.headers.is_some() || keys.method.is_some()) {
-            return Err(D::Error::custom(
-                "`headers` and `method` only apply to a wasm entry with `url`",
-            ));
-        }
-        let source = match (keys.path, keys.data, keys.url) {
-            (Some(path), None, None) => WasmSource::Path(path),
-            (None, Some(data), None) => WasmSource::Data(
-                base64::engine::general_purpose::STANDARD
-                    .decode(data)
-                    .map_err(|e| D::Error::custom(format!("`data` is not valid base64: {e}")))?,
-            ),
-            (None, None, Some(url)) => WasmSource::Url(HttpRequest {
-                url,
-                headers: keys.headers.unwrap_or_default(),
-                method: keys.method,
-            }),
-            _ => {
-                return Err(D::Error::custom(
-                    "a wasm entry needs exactly one of `path`, `data` or `url`",
-                ));
-            }
-        };
-        Ok(Wasm {
-            source,
-            name: keys.name,
-            hash: keys.hash,
-        })
-    }
-}
-
 /// `memory`: limits on what the plug-in may use. Every key is optional.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Memory {
     /// The most 64 KiB pages the plug-in's memory may grow to (at most
     /// [`MAX_PAGES`]); no limit when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_pages: Option<u32>,
     /// The largest HTTP response body the plug-in may receive, in bytes; no
     /// limit when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_http_response_bytes: Option<u64>,
     /// The most bytes the plug-in's variables may hold;
     /// [`DEFAULT_MAX_VAR_BYTES`] when absent, and `0` disables variables.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_var_bytes: Option<u64>,
 }
 
@@ -458,17 +416,6 @@ impl Serialize for AllowedHosts {
     }
 }
 
-impl<'de> Deserialize<'de> for AllowedHosts {
-    /// `null` gives [`AllowedHosts::Null`]; an absent key gives
-    /// [`AllowedHosts::Unset`] through the field's default.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(match Option::<Vec<String>>::deserialize(deserializer)? {
-            Some(patterns) => AllowedHosts::List(patterns),
-            None => AllowedHosts::Null,
-        })
-    }
-}
-
 /// One entry of `allowed_paths`: a host directory mounted into the guest.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -526,29 +473,15 @@ impl AllowedPath {
     }
 }
 
-/// `allowed_paths` is written as a map (`null` means none).
-mod allowed_paths_map {
-    use super::*;
-
-    pub(super) fn serialize<S: Serializer>(
-        paths: &[AllowedPath],
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(paths.len()))?;
-        for path in paths {
-            map.serialize_entry(&path.key(), &path.guest)?;
-        }
-        map.end()
+/// `allowed_paths` is written as a map from the key of each mount to its
+/// guest path.
+fn serialize_allowed_paths<S: Serializer>(
+    paths: &[AllowedPath],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(Some(paths.len()))?;
+    for path in paths {
+        map.serialize_entry(&path.key(), &path.guest)?;
     }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Vec<AllowedPath>, D::Error> {
-        let map = Option::<IndexMap<String, PathBuf>>::deserialize(deserializer)?;
-        Ok(map
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(key, guest)| AllowedPath::from_entry(&key, guest))
-            .collect())
-    }
+    map.end()
 }

@@ -15,6 +15,14 @@ pub(crate) struct GlobProblem {
     pub range: Range<usize>,
 }
 
+/// Whether `pattern` could fail to compile: only a character class (`[`)
+/// or a run of stars (`**`) can be malformed, so a pattern without them
+/// needs no compiling to be known valid.
+pub(crate) fn may_fail(pattern: &str) -> bool {
+    let bytes = pattern.as_bytes();
+    bytes.contains(&b'[') || bytes.windows(2).any(|pair| pair == b"**")
+}
+
 /// Checks the syntax of `pattern`.
 pub(crate) fn check(pattern: &str) -> Result<(), GlobProblem> {
     // Only wildcards and classes can be malformed.
@@ -78,6 +86,33 @@ pub(crate) fn check(pattern: &str) -> Result<(), GlobProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_classes_and_star_runs_may_fail() {
+        for pattern in [
+            "*.example.com",
+            "a?b*c",
+            "*",
+            "?",
+            "a*b*c*",
+            "é*",
+            "",
+            "[a-z].example.com",
+            "[",
+            "a**",
+            "***",
+            "**b",
+            "a/**/b",
+            "[!a]",
+        ] {
+            if !may_fail(pattern) {
+                assert!(glob::Pattern::new(pattern).is_ok(), "{pattern}");
+            }
+        }
+        assert!(may_fail("[a"));
+        assert!(may_fail("a**"));
+        assert!(!may_fail("*.example.com"));
+    }
 
     #[test]
     fn valid_patterns() {
