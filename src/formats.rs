@@ -17,6 +17,10 @@ pub(crate) struct Descriptor {
     pub read: fn(&Node<'_>, &mut Cx) -> Option<Manifest>,
     /// What an empty file should contain, at the least.
     pub empty_help: &'static str,
+    /// The format-independent view of one of the format's manifests.
+    pub package: fn(&Manifest) -> crate::package::Package,
+    /// Checks one of the format's manifests against the files beside it.
+    pub verify: fn(&mut crate::verify::Verifier<'_>, &Manifest),
 }
 
 /// Every format, in the order of [`Format::ALL`].

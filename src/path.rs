@@ -153,3 +153,43 @@ impl<'p> P<'p> {
         FieldPath(segments)
     }
 }
+
+/// One step of a path written with [`fp!`]: a key (`&str`, `String`) or an
+/// index (`usize`).
+pub(crate) trait PathPart {
+    fn push_onto(&self, path: FieldPath) -> FieldPath;
+}
+
+impl PathPart for str {
+    fn push_onto(&self, path: FieldPath) -> FieldPath {
+        path.key(self)
+    }
+}
+
+impl PathPart for String {
+    fn push_onto(&self, path: FieldPath) -> FieldPath {
+        path.key(self.as_str())
+    }
+}
+
+impl PathPart for usize {
+    fn push_onto(&self, path: FieldPath) -> FieldPath {
+        path.index(*self)
+    }
+}
+
+impl<T: PathPart + ?Sized> PathPart for &T {
+    fn push_onto(&self, path: FieldPath) -> FieldPath {
+        (**self).push_onto(path)
+    }
+}
+
+/// A [`FieldPath`] from keys and indices: `fp!["command", 1, "module"]`.
+macro_rules! fp {
+    ($($part:expr),* $(,)?) => {{
+        let path = $crate::FieldPath::root();
+        $(let path = $crate::path::PathPart::push_onto(&$part, path);)*
+        path
+    }};
+}
+pub(crate) use fp;

@@ -31,9 +31,11 @@
 //! which the official crate turns into a read of raw process memory: it is
 //! reported as an error.
 
+mod package;
 mod read;
 pub(crate) mod rules;
 mod snippet;
+mod verify;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -54,6 +56,11 @@ pub(crate) static FORMAT: crate::formats::Descriptor = crate::formats::Descripto
         manifest.map(crate::Manifest::Extism)
     },
     empty_help: "an Extism manifest needs at least `wasm`: a list of modules",
+    package: |manifest| match manifest {
+        crate::Manifest::Extism(m) => package::package(m),
+        _ => crate::package::Package::empty(crate::Format::Extism),
+    },
+    verify: verify::verify,
 };
 
 /// The name the runtime gives to the module whose exports a host calls.

@@ -79,9 +79,11 @@
 
 mod category;
 mod keys;
+mod package;
 mod read;
 pub(crate) mod rules;
 mod tiers;
+mod verify;
 
 pub use category::{PackageCategory, UnknownCategory};
 pub use tiers::{MemoryTier, TimeoutTier, UnknownTier};
@@ -106,6 +108,11 @@ pub(crate) static FORMAT: crate::formats::Descriptor = crate::formats::Descripto
         manifest.map(crate::Manifest::FlowLike)
     },
     empty_help: "a Flow-Like manifest starts with `manifest_version = 1`",
+    package: |manifest| match manifest {
+        crate::Manifest::FlowLike(m) => package::package(m),
+        _ => crate::package::Package::empty(crate::Format::FlowLike),
+    },
+    verify: verify::verify,
 };
 
 /// The manifest version this library knows (the only one Flow-Like has).

@@ -38,12 +38,6 @@
 //! field on these types and is stable: fields may be added, never renamed
 //! or removed.
 
-mod extism;
-mod flowlike;
-mod spin;
-mod spin_v2;
-mod wasmer;
-
 use serde::Serialize;
 
 use crate::path::FieldPath;
@@ -286,7 +280,7 @@ pub struct Capabilities {
 }
 
 impl Capabilities {
-    fn new(network: NetworkAccess) -> Self {
+    pub(crate) fn new(network: NetworkAccess) -> Self {
         Self {
             network,
             outbound: Vec::new(),
@@ -306,7 +300,7 @@ impl Capabilities {
     }
 
     /// Sets [`Capabilities::network`] from the outbound rules.
-    fn summarise_network(&mut self) {
+    pub(crate) fn summarise_network(&mut self) {
         self.network = if self.outbound.iter().any(|h| h.host == "*") {
             NetworkAccess::Any
         } else if self.outbound.is_empty() {
@@ -428,16 +422,21 @@ pub struct OAuthGrant {
 }
 
 impl Package {
+    /// A package of `format` with nothing in it.
+    pub(crate) fn empty(format: Format) -> Package {
+        Package {
+            format,
+            identity: Identity::default(),
+            modules: Vec::new(),
+            entry_points: Vec::new(),
+            capabilities: Capabilities::new(NetworkAccess::None),
+        }
+    }
+
     /// The package view of a typed manifest, without positions (see
     /// [`crate::Parsed::package`] for the view with positions).
     pub fn from_manifest(manifest: &Manifest) -> Package {
-        match manifest {
-            Manifest::Wasmer(m) => wasmer::package(m),
-            Manifest::Spin(m) => spin::package(m),
-            Manifest::SpinV2(m) => spin_v2::package(m),
-            Manifest::Extism(m) => extism::package(m),
-            Manifest::FlowLike(m) => flowlike::package(m),
-        }
+        (crate::formats::descriptor(manifest.format()).package)(manifest)
     }
 
     /// Fills every origin's span from the manifest's text.
@@ -490,37 +489,3 @@ fn serialize_display_opt<S: serde::Serializer, T: std::fmt::Display>(
         None => serializer.serialize_none(),
     }
 }
-
-/// `root.key(a).index(i)...` without the noise.
-pub(crate) fn path(segments: &[PathPart<'_>]) -> FieldPath {
-    segments.iter().fold(FieldPath::root(), |p, s| match s {
-        PathPart::Key(k) => p.key(*k),
-        PathPart::Index(i) => p.index(*i),
-    })
-}
-
-/// One step of a path built with [`path`].
-pub(crate) enum PathPart<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
-impl<'a> From<&'a str> for PathPart<'a> {
-    fn from(key: &'a str) -> Self {
-        PathPart::Key(key)
-    }
-}
-
-impl From<usize> for PathPart<'_> {
-    fn from(index: usize) -> Self {
-        PathPart::Index(index)
-    }
-}
-
-/// Builds a [`FieldPath`] from keys and indices: `fp!["command", 1, "module"]`.
-macro_rules! fp {
-    ($($part:expr),* $(,)?) => {
-        $crate::package::path(&[$($crate::package::PathPart::from($part)),*])
-    };
-}
-pub(crate) use fp;

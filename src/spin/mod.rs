@@ -30,4 +30,6 @@ pub(crate) static FORMAT: crate::formats::Descriptor = crate::formats::Descripto
     rules: &versions::RULES,
     read: versions::read,
     empty_help: "a spin.toml starts with `spin_manifest_version = 2` (`\"1\"` for the older version 1 layout)",
+    package: versions::package,
+    verify: versions::verify,
 };

@@ -25,6 +25,24 @@ pub(crate) fn is_v2(root: &Node<'_>) -> bool {
     }
 }
 
+/// The package view of either version.
+pub(crate) fn package(manifest: &crate::Manifest) -> crate::package::Package {
+    match manifest {
+        crate::Manifest::Spin(m) => super::v1::package::package(m),
+        crate::Manifest::SpinV2(m) => super::v2::package::package(m),
+        _ => crate::package::Package::empty(crate::Format::Spin),
+    }
+}
+
+/// Verifies either version against the files beside it.
+pub(crate) fn verify(v: &mut crate::verify::Verifier<'_>, manifest: &crate::Manifest) {
+    match manifest {
+        crate::Manifest::Spin(m) => super::v1::verify::verify(v, m),
+        crate::Manifest::SpinV2(m) => super::v2::verify::verify(v, m),
+        _ => {}
+    }
+}
+
 /// Reads either version.
 pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<crate::Manifest> {
     if is_v2(root) {

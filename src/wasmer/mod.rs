@@ -32,8 +32,10 @@
 //! # Ok::<(), wasm_manifests::ParseError>(())
 //! ```
 
+mod package;
 mod read;
 pub(crate) mod rules;
+mod verify;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -53,6 +55,11 @@ pub(crate) static FORMAT: crate::formats::Descriptor = crate::formats::Descripto
         Some(crate::Manifest::Wasmer(manifest))
     },
     empty_help: "a wasmer.toml needs at least a `[package]`, a `[[module]]` or a `[[command]]`",
+    package: |manifest| match manifest {
+        crate::Manifest::Wasmer(m) => package::package(m),
+        _ => crate::package::Package::empty(crate::Format::Wasmer),
+    },
+    verify: verify::verify,
 };
 
 /// A whole `wasmer.toml`. Every table is optional.

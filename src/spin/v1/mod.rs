@@ -40,9 +40,11 @@
 //! Version 2 manifests (`spin_manifest_version = 2`) are recognised and
 //! reported as not supported.
 
+pub(crate) mod package;
 mod read;
 pub(crate) mod rules;
 mod trigger;
+pub(crate) mod verify;
 
 pub use trigger::{
     ComponentTrigger, HttpExecutor, HttpRoute, HttpTrigger, RedisTrigger, WagiExecutor,

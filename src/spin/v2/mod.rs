@@ -47,9 +47,11 @@
 
 mod component;
 mod normalize;
+pub(crate) mod package;
 mod read;
 pub(crate) mod rules;
 mod tree;
+pub(crate) mod verify;
 
 use std::fmt;
 use std::path::PathBuf;

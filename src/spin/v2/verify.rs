@@ -2,11 +2,11 @@
 //! are WebAssembly, `files` patterns match, placements exist, nothing
 //! leaves the package directory.
 
-use super::{Expect, Verifier};
 use crate::FieldPath;
 use crate::spin::v2::{Component, ComponentSource, ComponentSpec, Dependency, FileMount, Manifest};
+use crate::verify::{Expect, Verifier};
 
-pub(super) fn verify(v: &mut Verifier<'_>, m: &Manifest) {
+pub(crate) fn verify(v: &mut Verifier<'_>, m: &Manifest) {
     for (id, component) in &m.components {
         check_component(
             v,

@@ -43,9 +43,6 @@ use crate::Manifest;
 use crate::codes::CodeDoc;
 use crate::path::FieldPath;
 use crate::read::Cx;
-use crate::rules::digest;
-
-mod spin_v2;
 
 pub(crate) const MISSING_FILE: &str = "verify/missing-file";
 pub(crate) const UNREADABLE_FILE: &str = "verify/unreadable-file";
@@ -138,7 +135,7 @@ pub(crate) const DOCS: &[CodeDoc] = &[
 
 /// What a referenced path must be.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Expect {
+pub(crate) enum Expect {
     File,
     Directory,
     FileOrDirectory,
@@ -146,7 +143,7 @@ enum Expect {
     Wasm,
 }
 
-struct Verifier<'c> {
+pub(crate) struct Verifier<'c> {
     dir: PathBuf,
     /// The canonical directory, for the containment checks.
     root: Option<PathBuf>,
@@ -169,198 +166,13 @@ fn verify_with_limit(manifest: &Manifest, dir: &Path, cx: &mut Cx, limit: usize)
         limit,
         budget: limit,
     };
-    match manifest {
-        Manifest::Wasmer(m) => wasmer(&mut v, m),
-        Manifest::Spin(m) => spin(&mut v, m),
-        Manifest::SpinV2(m) => spin_v2::verify(&mut v, m),
-        Manifest::Extism(m) => extism(&mut v, m),
-        Manifest::FlowLike(m) => flowlike(&mut v, m),
-    }
-}
-
-fn fp(parts: &[&dyn PathPart]) -> FieldPath {
-    parts.iter().fold(FieldPath::root(), |p, part| part.push(p))
-}
-
-trait PathPart {
-    fn push(&self, path: FieldPath) -> FieldPath;
-}
-
-impl PathPart for &str {
-    fn push(&self, path: FieldPath) -> FieldPath {
-        path.key(*self)
-    }
-}
-
-impl PathPart for String {
-    fn push(&self, path: FieldPath) -> FieldPath {
-        path.key(self.as_str())
-    }
-}
-
-impl PathPart for usize {
-    fn push(&self, path: FieldPath) -> FieldPath {
-        path.index(*self)
-    }
-}
-
-fn wasmer(v: &mut Verifier<'_>, m: &crate::wasmer::Manifest) {
-    if let Some(package) = &m.package {
-        if let Some(readme) = &package.readme {
-            v.check(
-                fp(&[&"package", &"readme"]),
-                &readme.to_string_lossy(),
-                Expect::File,
-                None,
-            );
-        }
-        if let Some(license) = &package.license_file {
-            v.check(
-                fp(&[&"package", &"license-file"]),
-                &license.to_string_lossy(),
-                Expect::File,
-                None,
-            );
-        }
-    }
-    for (guest, host) in &m.fs {
-        v.check(
-            fp(&[&"fs", guest]),
-            &host.to_string_lossy(),
-            Expect::FileOrDirectory,
-            None,
-        );
-    }
-    for (i, module) in m.modules.iter().enumerate() {
-        let expect = match module.kind.as_deref() {
-            None | Some("wasm") => Expect::Wasm,
-            _ => Expect::FileOrDirectory,
-        };
-        v.check(
-            fp(&[&"module", &i, &"source"]),
-            &module.source.to_string_lossy(),
-            expect,
-            None,
-        );
-        match &module.bindings {
-            Some(crate::wasmer::Bindings::Wit(wit)) => {
-                let path = fp(&[&"module", &i, &"bindings", &"wit-exports"]);
-                v.check(path, &wit.wit_exports.to_string_lossy(), Expect::File, None);
-            }
-            Some(crate::wasmer::Bindings::Wai(wai)) => {
-                if let Some(exports) = &wai.exports {
-                    let path = fp(&[&"module", &i, &"bindings", &"exports"]);
-                    v.check(path, &exports.to_string_lossy(), Expect::File, None);
-                }
-                for (j, import) in wai.imports.iter().enumerate() {
-                    let path = fp(&[&"module", &i, &"bindings", &"imports", &j]);
-                    v.check(path, &import.to_string_lossy(), Expect::File, None);
-                }
-            }
-            None => {}
-        }
-    }
-    for (i, command) in m.commands.iter().enumerate() {
-        if let crate::wasmer::Command::V2(c) = command
-            && let Some(crate::wasmer::CommandAnnotations::File(file)) = &c.annotations
-        {
-            let path = fp(&[&"command", &i, &"annotations", &"file"]);
-            v.check(path, &file.file.to_string_lossy(), Expect::File, None);
-        }
-    }
-}
-
-fn spin(v: &mut Verifier<'_>, m: &crate::spin::Manifest) {
-    use crate::spin::{ComponentSource, FileMount};
-    for (i, component) in m.components.iter().enumerate() {
-        if let ComponentSource::Local(path) = &component.source {
-            v.check(
-                fp(&[&"component", &i, &"source"]),
-                &path.to_string_lossy(),
-                Expect::Wasm,
-                None,
-            );
-        }
-        for (j, mount) in component.files.iter().enumerate() {
-            match mount {
-                FileMount::Pattern(pattern) => {
-                    v.glob(
-                        fp(&[&"component", &i, &"files", &j]),
-                        pattern,
-                        &component.exclude_files,
-                    );
-                }
-                FileMount::Placement(placement) => {
-                    let path = fp(&[&"component", &i, &"files", &j, &"source"]);
-                    v.check(
-                        path,
-                        &placement.source.to_string_lossy(),
-                        Expect::FileOrDirectory,
-                        None,
-                    );
-                }
-            }
-        }
-    }
-}
-
-fn extism(v: &mut Verifier<'_>, m: &crate::extism::Manifest) {
-    use crate::extism::WasmSource;
-    for (i, wasm) in m.wasm.iter().enumerate() {
-        let expected = wasm.hash.as_deref().filter(|h| digest::is_sha256_hex(h));
-        match &wasm.source {
-            WasmSource::Path(path) => {
-                v.check(
-                    fp(&[&"wasm", &i, &"path"]),
-                    &path.to_string_lossy(),
-                    Expect::Wasm,
-                    expected.map(|h| (h, fp(&[&"wasm", &i, &"hash"]))),
-                );
-            }
-            WasmSource::Data(bytes) => {
-                if let Some(expected) = expected {
-                    let actual = hex::encode(Sha256::digest(bytes));
-                    v.digest_mismatch(
-                        fp(&[&"wasm", &i, &"hash"]),
-                        "the embedded module",
-                        &actual,
-                        expected,
-                    );
-                }
-            }
-            // Downloads are not fetched: verification stays offline.
-            WasmSource::Url(_) => {}
-        }
-    }
-    for mount in &m.allowed_paths {
-        v.check(
-            fp(&[&"allowed_paths", &mount.key()]),
-            &mount.host.to_string_lossy(),
-            Expect::Directory,
-            None,
-        );
-    }
-}
-
-fn flowlike(v: &mut Verifier<'_>, m: &crate::flowlike::Manifest) {
-    if let Some(path) = &m.wasm_path {
-        let expected = m.wasm_hash.as_deref().and_then(|hash| {
-            let hex = hash.strip_prefix("sha256:").unwrap_or(hash);
-            digest::is_sha256_hex(hex).then_some(hex)
-        });
-        v.check(
-            fp(&[&"wasm_path"]),
-            path,
-            Expect::Wasm,
-            expected.map(|h| (h, fp(&[&"wasm_hash"]))),
-        );
-    }
+    (crate::formats::descriptor(manifest.format()).verify)(&mut v, manifest);
 }
 
 impl Verifier<'_> {
     /// Checks one referenced path; `digest` is the expected SHA-256 and the
     /// field that gives it.
-    fn check(
+    pub(crate) fn check(
         &mut self,
         field: FieldPath,
         written: &str,
@@ -463,7 +275,7 @@ impl Verifier<'_> {
     }
 
     /// Reports a named pipe, device or socket where a file is expected.
-    fn not_a_regular_file(
+    pub(crate) fn not_a_regular_file(
         &mut self,
         field: FieldPath,
         written: &str,
@@ -480,7 +292,13 @@ impl Verifier<'_> {
             .note("packaging or loading the manifest would block or never finish reading it");
     }
 
-    fn digest_mismatch(&mut self, field: FieldPath, what: &str, actual: &str, expected: &str) {
+    pub(crate) fn digest_mismatch(
+        &mut self,
+        field: FieldPath,
+        what: &str,
+        actual: &str,
+        expected: &str,
+    ) {
         if actual != expected.to_ascii_lowercase() {
             self.cx
                 .error_at(
@@ -497,7 +315,7 @@ impl Verifier<'_> {
 
     /// Reports a path that resolves outside the package directory; returns
     /// whether it is inside.
-    fn inside(&mut self, field: &FieldPath, written: &str, path: &Path) -> bool {
+    pub(crate) fn inside(&mut self, field: &FieldPath, written: &str, path: &Path) -> bool {
         let (Some(root), Ok(resolved)) = (&self.root, std::fs::canonicalize(path)) else {
             return true;
         };
@@ -523,7 +341,7 @@ impl Verifier<'_> {
     }
 
     /// Resolves a Spin `files` pattern with `exclude_files` applied.
-    fn glob(&mut self, field: FieldPath, pattern: &str, excludes: &[String]) {
+    pub(crate) fn glob(&mut self, field: FieldPath, pattern: &str, excludes: &[String]) {
         // Reading the manifest reported the patterns that are absolute or
         // climb out of the package; searching for them would walk the
         // machine.
@@ -596,7 +414,7 @@ impl Verifier<'_> {
         }
     }
 
-    fn search_limit(&mut self, field: FieldPath, message: String) {
+    pub(crate) fn search_limit(&mut self, field: FieldPath, message: String) {
         self.cx
             .warning_at(SEARCH_LIMIT_REACHED, field, message)
             .help("narrow the pattern to the directory that holds the files (`static/**/*.css` rather than `**/*.css`), or move what the component does not need out of the package directory")

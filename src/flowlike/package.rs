@@ -1,14 +1,15 @@
 //! Flow-Like manifest → [`Package`].
 
-use super::{
-    Capabilities, EntryKind, EntryPoint, HostGrant, Identity, LimitGrant, Module, ModuleSource,
-    NamedGrant, NetworkAccess, OAuthGrant, Origin, Package, fp,
-};
 use crate::Format;
 use crate::flowlike::Manifest;
+use crate::package::{
+    Capabilities, EntryKind, EntryPoint, HostGrant, Identity, LimitGrant, Module, ModuleSource,
+    NamedGrant, NetworkAccess, OAuthGrant, Origin, Package,
+};
+use crate::path::fp;
 use crate::rules::digest;
 
-pub(super) fn package(m: &Manifest) -> Package {
+pub(crate) fn package(m: &Manifest) -> Package {
     let identity = Identity {
         name: Some(m.id.clone()),
         title: Some(m.name.clone()),

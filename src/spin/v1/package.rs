@@ -1,10 +1,11 @@
 //! Spin v1 manifest → [`Package`].
 
-use super::{
-    Capabilities, EntryKind, EntryPoint, EnvGrant, FileGrant, HostGrant, Identity, Module,
-    ModuleSource, NamedGrant, NetworkAccess, Origin, Package, VariableGrant, fp,
-};
 use crate::Format;
+use crate::package::{
+    Capabilities, EntryKind, EntryPoint, EnvGrant, FileGrant, HostGrant, Identity, Module,
+    ModuleSource, NamedGrant, NetworkAccess, Origin, Package, VariableGrant,
+};
+use crate::path::fp;
 use crate::spin::{
     ComponentSource, ComponentTrigger, FileMount, HttpExecutor, HttpRoute, Manifest,
 };
@@ -13,7 +14,7 @@ use crate::spin::{
 /// key at all (absent, not empty): these databases on any host.
 const V1_IMPLIED_OUTBOUND: [&str; 3] = ["redis", "mysql", "postgres"];
 
-pub(super) fn package(m: &Manifest) -> Package {
+pub(crate) fn package(m: &Manifest) -> Package {
     let identity = Identity {
         name: Some(m.name.clone()),
         version: m.version.clone(),

@@ -1,13 +1,14 @@
 //! `wasmer.toml` → [`Package`].
 
-use super::{
-    Capabilities, EntryKind, EntryPoint, EnvGrant, FileGrant, Identity, Module, ModuleSource,
-    NetworkAccess, Origin, Package, fp,
-};
 use crate::Format;
+use crate::package::{
+    Capabilities, EntryKind, EntryPoint, EnvGrant, FileGrant, Identity, Module, ModuleSource,
+    NetworkAccess, Origin, Package,
+};
+use crate::path::fp;
 use crate::wasmer::{Abi, Command, CommandAnnotations, Manifest, ModuleReference};
 
-pub(super) fn package(m: &Manifest) -> Package {
+pub(crate) fn package(m: &Manifest) -> Package {
     let identity = m
         .package
         .as_ref()

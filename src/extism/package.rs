@@ -1,16 +1,17 @@
 //! Extism manifest → [`Package`].
 
-use super::{
-    Capabilities, EntryKind, EntryPoint, FileGrant, HostGrant, Identity, LimitGrant, Module,
-    ModuleSource, NetworkAccess, Origin, Package, VariableGrant, fp,
-};
 use crate::Format;
 use crate::extism::{MAIN_MODULE, Manifest, WasmSource};
+use crate::package::{
+    Capabilities, EntryKind, EntryPoint, FileGrant, HostGrant, Identity, LimitGrant, Module,
+    ModuleSource, NetworkAccess, Origin, Package, VariableGrant,
+};
+use crate::path::fp;
 
 /// One WebAssembly page.
 const PAGE: u64 = 65_536;
 
-pub(super) fn package(m: &Manifest) -> Package {
+pub(crate) fn package(m: &Manifest) -> Package {
     let modules = m
         .wasm
         .iter()

@@ -2,7 +2,7 @@
 //! (generated trigger ids, inline components hoisted), with every grant at
 //! the field that wrote it.
 
-use super::{
+use crate::package::{
     Capabilities, EntryKind, EntryPoint, EnvGrant, FileGrant, HostGrant, Identity, Module,
     ModuleSource, NamedGrant, NetworkAccess, Origin, Package, VariableGrant,
 };
@@ -14,7 +14,7 @@ use crate::spin::v2::{
 };
 use crate::{Format, spin::v2::Component};
 
-pub(super) fn package(m: &Manifest) -> Package {
+pub(crate) fn package(m: &Manifest) -> Package {
     let app = &m.application;
     let identity = Identity {
         name: Some(app.name.clone()),
