@@ -400,6 +400,18 @@ pub(crate) static UNUSED_SUPPRESSION: Rule = Rule::warning("unused-suppression")
         "Remove the comment, correct the code, or put the comment on the line of the key the diagnostic points at.",
     );
 
+pub(crate) static TOO_MANY_PROBLEMS: Rule = Rule::varies(
+    "too-many-problems",
+    "error when any problem not listed is an error, warning otherwise",
+)
+    .category(Category::Syntax)
+    .doc(
+        "The file has more problems than a report lists (10,000): the rest are counted, not shown.",
+        "A file with that many problems is usually not a manifest at all, or generated wrongly; listing them all would make the report as large as the file, and hostile input could make it larger.",
+        "(a 5 MiB file of unknown keys)",
+        "Fix the problems listed (often one mistake repeated), then check the file again.",
+    );
+
 /// The shared rules, in the order `explain --list` shows them.
 const SHARED: &[&Rule] = &[
     &SYNTAX_ERROR,
@@ -417,4 +429,5 @@ const SHARED: &[&Rule] = &[
     &INVALID_LICENSE,
     &PATH_OUTSIDE_PACKAGE,
     &UNUSED_SUPPRESSION,
+    &TOO_MANY_PROBLEMS,
 ];

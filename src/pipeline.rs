@@ -117,6 +117,7 @@ pub(crate) fn read_manifest(
             errors: Vec::new(),
             directives: Vec::new(),
             body_start: 0,
+            dropped_errors: 0,
         }
     } else {
         source::parse_document(text, syntax)
@@ -126,7 +127,9 @@ pub(crate) fn read_manifest(
         errors,
         directives,
         body_start,
+        dropped_errors,
     } = document;
+    cx.count_dropped(Severity::Error, dropped_errors);
     if syntax == Syntax::Json && text.starts_with('\u{feff}') {
         // JSON parsers stop at the mark itself: that is the whole story.
         cx.at_range(Severity::Error, codes::SYNTAX_ERROR, 0..3, "the file starts with a byte order mark")

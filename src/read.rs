@@ -103,10 +103,22 @@ impl Pending {
     }
 }
 
+/// At most this many diagnostics are kept for one manifest; the rest are
+/// counted, and one last diagnostic says how many there were. A file with
+/// thousands of problems is not a manifest anyone will fix one by one, and
+/// the bound keeps the report's memory and rendering in proportion to the
+/// file whatever it holds.
+pub(crate) const MAX_DIAGNOSTICS: usize = 10_000;
+
 /// Collects diagnostics while a manifest is read.
 pub(crate) struct Cx {
     pub syntax: Syntax,
     pending: Vec<Pending>,
+    /// Where diagnostics beyond [`MAX_DIAGNOSTICS`] are written, then
+    /// forgotten.
+    overflow: Option<Pending>,
+    /// How many errors and warnings were beyond the bound.
+    dropped: [usize; 2],
     /// Set when the document could not be read into the typed model (wrong
     /// type, missing required key, unrepresentable value): the manifest is
     /// then not handed out, only the report.
@@ -118,8 +130,26 @@ impl Cx {
         Self {
             syntax,
             pending: Vec::new(),
+            overflow: None,
+            dropped: [0, 0],
             incomplete: false,
         }
+    }
+
+    /// Keeps a diagnostic, or counts it once the bound is reached.
+    fn add(&mut self, pending: Pending) -> &mut Pending {
+        if self.pending.len() < MAX_DIAGNOSTICS {
+            self.pending.push(pending);
+            return self.pending.last_mut().expect("just pushed");
+        }
+        self.count_dropped(pending.severity, 1);
+        self.overflow.insert(pending)
+    }
+
+    /// Counts diagnostics that were found but not kept.
+    pub(crate) fn count_dropped(&mut self, severity: Severity, count: usize) {
+        let slot = usize::from(severity == Severity::Error);
+        self.dropped[slot] += count;
     }
 
     pub(crate) fn push(
@@ -130,7 +160,7 @@ impl Cx {
         message: impl Into<String>,
     ) -> &mut Pending {
         let path = path.to_path();
-        self.pending.push(Pending {
+        self.add(Pending {
             code: code.name(),
             severity,
             message: message.into(),
@@ -139,8 +169,7 @@ impl Cx {
             labels: Vec::new(),
             help: None,
             note: None,
-        });
-        self.pending.last_mut().expect("just pushed")
+        })
     }
 
     /// Reports `rule` on the field at `path`, with the rule's severity.
@@ -208,7 +237,7 @@ impl Cx {
         path: FieldPath,
         message: impl Into<String>,
     ) -> &mut Pending {
-        self.pending.push(Pending {
+        self.add(Pending {
             code: code.name(),
             severity,
             message: message.into(),
@@ -217,8 +246,7 @@ impl Cx {
             labels: Vec::new(),
             help: None,
             note: None,
-        });
-        self.pending.last_mut().expect("just pushed")
+        })
     }
 
     /// Reports `rule` at a known byte range (no field path).
@@ -240,7 +268,7 @@ impl Cx {
         range: Range<usize>,
         message: impl Into<String>,
     ) -> &mut Pending {
-        self.pending.push(Pending {
+        self.add(Pending {
             code: code.name(),
             severity,
             message: message.into(),
@@ -249,8 +277,7 @@ impl Cx {
             labels: Vec::new(),
             help: None,
             note: None,
-        });
-        self.pending.last_mut().expect("just pushed")
+        })
     }
 
     pub(crate) fn has_errors_of(&self, code: &str) -> bool {
@@ -266,6 +293,7 @@ impl Cx {
         if self.pending.is_empty() {
             return Vec::new();
         }
+        let [warnings, errors] = self.dropped;
         let lines = LineIndex::new(text);
         let resolve = |at: &Locator| -> Range<usize> {
             match (at, root) {
@@ -293,6 +321,7 @@ impl Cx {
                 help: p.help,
                 note: p.note,
             })
+            .chain((warnings + errors > 0).then(|| too_many(&lines, text.len(), errors, warnings)))
             .collect()
     }
 
@@ -604,6 +633,38 @@ impl<'n, 'a, 'p> Table<'n, 'a, 'p> {
                 pending.note("the official tooling ignores this key, so its value is lost");
             }
         }
+    }
+}
+
+/// The last diagnostic of a manifest with more than [`MAX_DIAGNOSTICS`].
+fn too_many(lines: &LineIndex<'_>, end: usize, errors: usize, warnings: usize) -> Diagnostic {
+    let rule = &codes::TOO_MANY_PROBLEMS;
+    let count = |n: usize, what: &str| match n {
+        0 => None,
+        1 => Some(format!("1 {what}")),
+        n => Some(format!("{n} {what}s")),
+    };
+    let more: Vec<String> = [count(errors, "error"), count(warnings, "warning")]
+        .into_iter()
+        .flatten()
+        .collect();
+    Diagnostic {
+        code: rule.code,
+        severity: if errors > 0 {
+            Severity::Error
+        } else {
+            Severity::Warning
+        },
+        message: format!(
+            "{} more problems not listed ({}): a report lists the first {MAX_DIAGNOSTICS} problems of a file",
+            errors + warnings,
+            more.join(" and ")
+        ),
+        path: FieldPath::root(),
+        span: lines.span(end..end),
+        labels: Vec::new(),
+        help: Some("fix the problems listed, then check the file again".to_owned()),
+        note: None,
     }
 }
 

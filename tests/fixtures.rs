@@ -197,6 +197,10 @@ fn every_code_has_a_fixture() -> Result<(), Failed> {
     const TESTED_ELSEWHERE: &[(&str, &str)] = &[
         ("file-too-large", "tests/bad_input.rs"),
         (
+            "too-many-problems",
+            "tests/hostile.rs: needs more than 10,000 problems",
+        ),
+        (
             "verify/unreadable-file",
             "needs a file the test cannot read, impossible when tests run as root",
         ),

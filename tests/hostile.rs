@@ -242,3 +242,33 @@ fn many_problems_are_all_reported_at_true_positions() {
     assert!(errors >= 300, "{errors} syntax errors");
     support::spans::check(&parsed, Some(&broken)).expect("true positions");
 }
+
+#[test]
+fn a_file_with_more_problems_than_a_report_lists_says_how_many_more() {
+    let mut text =
+        String::from("[package]\nname = \"me/x\"\nversion = \"1.0.0\"\ndescription = \"d\"\n");
+    for i in 0..12_000 {
+        text.push_str(&format!("unknown{i} = 1\n"));
+    }
+    let parsed = wasm_manifests::parse(&text, Format::Wasmer);
+    let report = parsed.report();
+    assert_eq!(report.diagnostics().len(), 10_001);
+    let last = report.diagnostics().last().unwrap();
+    assert_eq!(last.code, "too-many-problems");
+    assert_eq!(last.severity, wasm_manifests::Severity::Warning);
+    assert!(
+        last.message
+            .starts_with("2000 more problems not listed (2000 warnings)"),
+        "{}",
+        last.message
+    );
+    support::spans::check(&parsed, Some(&text)).expect("true positions");
+
+    // Syntax errors beyond the bound are counted too, as errors.
+    let broken: String = (0..30_000).map(|i| format!("k{i} = = = =\n")).collect();
+    let parsed = wasm_manifests::parse(&broken, Format::FlowLike);
+    let last = parsed.report().diagnostics().last().unwrap();
+    assert_eq!(last.code, "too-many-problems");
+    assert_eq!(last.severity, wasm_manifests::Severity::Error);
+    assert!(parsed.report().diagnostics().len() <= 10_001);
+}

@@ -402,6 +402,8 @@ pub(crate) struct Document<'a> {
     /// Where the first key or table header starts (the end of the text when
     /// there is none): comments before it speak for the whole file.
     pub body_start: usize,
+    /// Syntax errors found beyond those kept in `errors`.
+    pub dropped_errors: usize,
 }
 
 /// Parses a document of `syntax`, with every syntax error found (TOML
@@ -419,6 +421,7 @@ pub(crate) fn parse_document(text: &str, syntax: Syntax) -> Document<'_> {
                 errors,
                 directives: Vec::new(),
                 body_start: 0,
+                dropped_errors: 0,
             }
         }
     }

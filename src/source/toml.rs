@@ -28,30 +28,53 @@ pub(crate) fn parse(text: &str) -> Document<'_> {
     let source = Source::new(text);
     let tokens = source.lex().into_vec();
     let mut builder = Builder::new(source);
-    let mut errors = Errors(Vec::new());
+    let mut errors = Errors(Vec::new(), 0);
     {
         let mut validate = ValidateWhitespace::new(&mut builder, source);
         let mut guard = RecursionGuard::new(&mut validate, NESTING_LIMIT);
         toml_parser::parser::parse_document(&tokens, &mut guard, &mut errors);
     }
     builder.finish(&mut errors);
+    for error in builder.errors.0.drain(..) {
+        errors.keep(error);
+    }
+    let dropped = errors.1 + builder.errors.1;
     let mut errors = errors.0;
-    errors.append(&mut builder.errors);
     errors.sort_by_key(|e| (e.span.start, e.span.end));
     Document {
         root: Some(builder.root),
         errors,
         directives: builder.directives,
         body_start: builder.body_start.unwrap_or(text.len()),
+        dropped_errors: dropped,
     }
 }
 
 /// Collects the parser's errors as [`SyntaxError`]s.
-struct Errors(Vec<SyntaxError>);
+/// Keeps at most [`MAX_ERRORS`] of them; the rest are counted.
+struct Errors(Vec<SyntaxError>, usize);
+
+/// Syntax errors kept per document (the report keeps no more diagnostics
+/// than this anyway).
+const MAX_ERRORS: usize = crate::read::MAX_DIAGNOSTICS;
+
+impl Errors {
+    fn keep(&mut self, error: SyntaxError) {
+        if self.0.len() < MAX_ERRORS {
+            self.0.push(error);
+        } else {
+            self.1 += 1;
+        }
+    }
+}
 
 impl ErrorSink for Errors {
     fn report_error(&mut self, error: ParseError) {
-        self.0.push(from_parse_error(&error));
+        if self.0.len() < MAX_ERRORS {
+            self.0.push(from_parse_error(&error));
+        } else {
+            self.1 += 1;
+        }
     }
 }
 
@@ -147,7 +170,7 @@ struct Builder<'i> {
     /// The key of the top-level key/value whose value comes next.
     pending: Vec<Key<'i>>,
     frames: Vec<Frame<'i>>,
-    errors: Vec<SyntaxError>,
+    errors: Errors,
     /// Comments that mention `wasm-manifests:`.
     directives: Vec<Range<usize>>,
     /// Where the first key or header starts.
@@ -166,14 +189,14 @@ impl<'i> Builder<'i> {
             keys: Vec::new(),
             pending: Vec::new(),
             frames: Vec::new(),
-            errors: Vec::new(),
+            errors: Errors(Vec::new(), 0),
             directives: Vec::new(),
             body_start: None,
         }
     }
 
     fn too_deep(&mut self, span: Range<usize>) {
-        self.errors.push(SyntaxError {
+        self.errors.keep(SyntaxError {
             message: format!(
                 "tables and arrays nest more than {MAX_DEPTH} levels deep (counting dotted keys and headers)"
             ),
@@ -272,7 +295,9 @@ impl<'i> Builder<'i> {
                 self.pending.clear();
             }
         }
-        self.errors.append(&mut errors);
+        for error in errors {
+            self.errors.keep(error);
+        }
     }
 
     fn decode_key(&mut self, span: Span, encoding: Option<Encoding>, sink: &mut dyn ErrorSink) {
@@ -364,7 +389,9 @@ impl<'i> Builder<'i> {
             &mut self.current,
         )
         .is_some();
-        self.errors.append(&mut errors);
+        for error in errors {
+            self.errors.keep(error);
+        }
         if found {
             let depth = self.current.len();
             if depth > MAX_DEPTH {
