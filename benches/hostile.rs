@@ -20,8 +20,9 @@ use wasm_manifests::Format;
 #[global_allocator]
 static PEAK: PeakAlloc = PeakAlloc;
 
-/// A generator: the manifest for scale `n`.
-type Case = (&'static str, Format, fn(usize) -> String);
+/// A case: its name, its format, the entries at 1x, and its generator
+/// (the manifest for `n` entries).
+type Case = (&'static str, Format, usize, fn(usize) -> String);
 
 fn unknown_keys_toml(n: usize) -> String {
     let mut text =
@@ -149,51 +150,70 @@ fn extism_one_line_hosts(n: usize) -> String {
 
 fn cases() -> Vec<Case> {
     vec![
-        ("unknown keys, TOML", Format::Wasmer, unknown_keys_toml),
+        (
+            "unknown keys, TOML",
+            Format::Wasmer,
+            1_000,
+            unknown_keys_toml,
+        ),
         (
             "unknown keys, one-line JSON",
             Format::Extism,
+            1_000,
             unknown_keys_json,
         ),
         (
             "modules + wrong references",
             Format::Wasmer,
+            500,
             wrong_module_references,
         ),
         (
             "Spin unknown template variables",
             Format::Spin,
+            1_000,
             spin_unknown_variables,
         ),
         (
             "Flow-Like undeclared providers",
             Format::FlowLike,
+            400,
             flowlike_undeclared_providers,
         ),
         (
             "long reference vs long name (K chars)",
             Format::Wasmer,
+            1,
             long_reference,
         ),
-        ("syntax errors, 3 per line", Format::FlowLike, syntax_errors),
+        (
+            "syntax errors, 3 per line",
+            Format::FlowLike,
+            1_000,
+            syntax_errors,
+        ),
         (
             "duplicate modules, rendered",
             Format::Wasmer,
+            1_000,
             duplicate_modules,
         ),
         (
             "duplicate Spin ids, rendered",
             Format::Spin,
+            1_000,
             spin_duplicate_ids,
         ),
         (
             "fs mounts + env entries, package view",
             Format::Wasmer,
+            1_000,
             many_mounts,
         ),
         (
             "one-line Extism host list, package view",
             Format::Extism,
+            1_000,
             extism_one_line_hosts,
         ),
     ]
@@ -236,18 +256,12 @@ fn main() {
     );
     let mut worst_per_mib: f64 = 0.0;
     let mut worst_memory: f64 = 0.0;
-    for (name, format, generate) in cases() {
+    for (name, format, base, generate) in cases() {
         if filter.as_deref().is_some_and(|f| !name.contains(f)) {
             continue;
         }
-        // The long reference is measured in thousands of characters.
-        let (base, steps) = if name.starts_with("long") {
-            (1, [1, 10, 100])
-        } else {
-            (1_000, [1, 10, 100])
-        };
         let mut previous: Option<Duration> = None;
-        for step in steps {
+        for step in [1, 10, 100] {
             let text = generate(base * step);
             let rounds = if text.len() > 2_000_000 { 1 } else { 3 };
             let (time, peak) = measure(&text, format, rounds);

@@ -178,18 +178,26 @@ pub(crate) fn package(m: &Manifest) -> Package {
         });
     }
 
+    // The nodes that use each provider, found in one pass over the nodes.
+    let mut users: std::collections::HashMap<&str, Vec<String>> = std::collections::HashMap::new();
+    for node in &m.nodes {
+        for provider in &node.oauth_providers {
+            let list = users.entry(provider.as_str()).or_default();
+            if list.last() != Some(&node.id) {
+                list.push(node.id.clone());
+            }
+        }
+    }
     for (i, scope) in permissions.oauth_scopes.iter().enumerate() {
         capabilities.oauth_scopes.push(OAuthGrant {
             provider: scope.provider.clone(),
             scopes: scope.scopes.clone(),
             required: scope.required,
             reason: scope.reason.clone(),
-            used_by: m
-                .nodes
-                .iter()
-                .filter(|n| n.oauth_providers.contains(&scope.provider))
-                .map(|n| n.id.clone())
-                .collect(),
+            used_by: users
+                .get(scope.provider.as_str())
+                .cloned()
+                .unwrap_or_default(),
             origin: Origin::at(fp!["permissions", "oauth_scopes", i]),
         });
     }

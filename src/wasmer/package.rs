@@ -38,29 +38,26 @@ pub(crate) fn package(m: &Manifest) -> Package {
         })
         .collect();
 
-    // Modules that commands take from dependencies.
+    // Modules that commands take from dependencies, each once.
+    let mut taken = std::collections::HashSet::new();
     for (i, command) in m.commands.iter().enumerate() {
-        if let ModuleReference::Dependency { dependency, module } = command.module() {
-            let already = modules.iter().any(|known| {
-                matches!(&known.source, ModuleSource::Registry { package, module: Some(name), .. }
-                    if package == dependency && name == module)
+        if let ModuleReference::Dependency { dependency, module } = command.module()
+            && taken.insert((dependency.as_str(), module.as_str()))
+        {
+            modules.push(Module {
+                name: format!("{dependency}:{module}"),
+                source: ModuleSource::Registry {
+                    package: dependency.clone(),
+                    version: m
+                        .dependencies
+                        .get(dependency)
+                        .map_or_else(|| "*".to_owned(), ToString::to_string),
+                    registry: None,
+                    module: Some(module.clone()),
+                },
+                sha256: None,
+                origin: Origin::at(fp!["command", i, "module"]),
             });
-            if !already {
-                modules.push(Module {
-                    name: format!("{dependency}:{module}"),
-                    source: ModuleSource::Registry {
-                        package: dependency.clone(),
-                        version: m
-                            .dependencies
-                            .get(dependency)
-                            .map_or_else(|| "*".to_owned(), ToString::to_string),
-                        registry: None,
-                        module: Some(module.clone()),
-                    },
-                    sha256: None,
-                    origin: Origin::at(fp!["command", i, "module"]),
-                });
-            }
         }
     }
 

@@ -22,6 +22,7 @@ pub(crate) fn check(root: &Node<'_>, cx: &mut Cx) {
         return;
     };
     let names: Vec<&str> = declared.iter().map(|(name, _)| *name).collect();
+    let known: std::collections::HashSet<&str> = names.iter().copied().collect();
     let path = P::ROOT;
     let path = path.key("nodes");
     for (i, node) in super::nodes(root).iter().enumerate() {
@@ -34,7 +35,7 @@ pub(crate) fn check(root: &Node<'_>, cx: &mut Cx) {
             let Some(provider) = provider.as_str() else {
                 continue;
             };
-            if !names.contains(&provider) {
+            if !known.contains(provider) {
                 report(cx, provider, id, &node_path, j, &names);
             }
         }

@@ -25,11 +25,12 @@ pub(crate) fn check(root: &Node<'_>, cx: &mut Cx) {
         .iter()
         .map(|e| e.key.as_ref())
         .collect();
+    let known: std::collections::HashSet<&str> = dependencies.iter().copied().collect();
     for (i, dependency, _) in command_modules(root) {
         let Some(dependency) = dependency else {
             continue;
         };
-        if dependencies.contains(&dependency) {
+        if known.contains(dependency) {
             continue;
         }
         let best = suggest::closest(dependency, &dependencies);

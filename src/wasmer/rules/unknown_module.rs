@@ -20,8 +20,9 @@ pub(crate) static RULE: Rule = Rule::error("wasmer/unknown-module")
 /// A command's `module` names a module of this manifest.
 pub(crate) fn check(root: &Node<'_>, cx: &mut Cx) {
     let modules = module_names(root);
+    let known: std::collections::HashSet<&str> = modules.iter().copied().collect();
     for (i, dependency, module) in command_modules(root) {
-        if dependency.is_some() || modules.contains(&module) {
+        if dependency.is_some() || known.contains(module) {
             continue;
         }
         let best = suggest::closest(module, &modules);

@@ -20,13 +20,16 @@ pub(crate) static RULE: Rule = Rule::varies(
 
 /// Explicit ids are unique.
 pub(crate) fn check(app: &App<'_, '_>, cx: &mut Cx) {
+    let mut first: crate::rules::names::Map<&str, usize> = Default::default();
     for (j, later) in app.triggers.iter().enumerate() {
         let Some(id) = later.explicit_id else {
             continue;
         };
-        let Some(earlier) = app.triggers[..j].iter().find(|t| t.explicit_id == Some(id)) else {
+        let earlier = *first.entry(id).or_insert(j);
+        if earlier == j {
             continue;
-        };
+        }
+        let earlier = &app.triggers[earlier];
         let both = |key: &str| later.node.get(key).is_some() && earlier.node.get(key).is_some();
         let either = |key: &str| later.node.get(key).is_some() || earlier.node.get(key).is_some();
         let (severity, note) = if both("static_response") {
