@@ -6,10 +6,19 @@
 //! command line's `explain` are generated from [`all`].
 //!
 //! ```
-//! let doc = wasm_manifests::codes::find("wasmer/duplicate-module").unwrap();
+//! use wasm_manifests::codes;
+//!
+//! let doc = codes::find(codes::wasmer::DUPLICATE_MODULE).unwrap();
 //! assert_eq!(doc.severity, "error");
 //! assert!(doc.summary.contains("module"));
+//!
+//! let parsed = wasm_manifests::parse("[[module]]\nname = 1\n", wasm_manifests::Format::Wasmer);
+//! assert!(parsed.report().iter().any(|d| d.code == codes::shared::WRONG_TYPE));
 //! ```
+
+#[path = "code_names.rs"]
+mod code_names;
+pub use code_names::{extism, flow_like, shared, spin, verify, wasmer};
 
 /// What kind of problem a code reports; settings can name a category
 /// instead of listing codes.

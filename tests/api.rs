@@ -472,3 +472,23 @@ fn renamed_codes_keep_their_former_names() {
     let selector: wasm_manifests::Selector = "flow-like/all-hosts-allowed".parse().unwrap();
     assert!(selector.matches("flow-like/allows-all-hosts"));
 }
+
+#[test]
+fn every_code_has_a_constant_and_every_constant_a_rule() {
+    use wasm_manifests::codes;
+    let constants: Vec<&str> = [
+        codes::shared::ALL,
+        codes::wasmer::ALL,
+        codes::spin::ALL,
+        codes::extism::ALL,
+        codes::flow_like::ALL,
+        codes::verify::ALL,
+    ]
+    .concat();
+    let documented: Vec<&str> = codes::all().map(|d| d.code).collect();
+    let mut a = constants.clone();
+    let mut b = documented.clone();
+    a.sort_unstable();
+    b.sort_unstable();
+    assert_eq!(a, b, "src/code_names.rs and the rules disagree");
+}
