@@ -406,8 +406,8 @@ pub mod extism {
     pub const INVALID_HASH: &str = "extism/invalid-hash";
     /// `extism/missing-hash`
     pub const MISSING_HASH: &str = "extism/missing-hash";
-    /// `extism/duplicate-module-name`
-    pub const DUPLICATE_MODULE_NAME: &str = "extism/duplicate-module-name";
+    /// `extism/duplicate-module`
+    pub const DUPLICATE_MODULE: &str = "extism/duplicate-module";
     /// `extism/no-main-module`
     pub const NO_MAIN_MODULE: &str = "extism/no-main-module";
     /// `extism/too-many-pages`
@@ -420,8 +420,8 @@ pub mod extism {
     pub const INVALID_HOST_PATTERN: &str = "extism/invalid-host-pattern";
     /// `extism/host-never-matches`
     pub const HOST_NEVER_MATCHES: &str = "extism/host-never-matches";
-    /// `extism/allow-all-hosts`
-    pub const ALLOW_ALL_HOSTS: &str = "extism/allow-all-hosts";
+    /// `extism/allows-all-hosts`
+    pub const ALLOWS_ALL_HOSTS: &str = "extism/allows-all-hosts";
     /// `extism/null-allowed-hosts`
     pub const NULL_ALLOWED_HOSTS: &str = "extism/null-allowed-hosts";
     /// `extism/zero-timeout`
@@ -440,14 +440,14 @@ pub mod extism {
         INVALID_HEADER,
         INVALID_HASH,
         MISSING_HASH,
-        DUPLICATE_MODULE_NAME,
+        DUPLICATE_MODULE,
         NO_MAIN_MODULE,
         TOO_MANY_PAGES,
         OUT_OF_RANGE,
         VARS_DISABLED,
         INVALID_HOST_PATTERN,
         HOST_NEVER_MATCHES,
-        ALLOW_ALL_HOSTS,
+        ALLOWS_ALL_HOSTS,
         NULL_ALLOWED_HOSTS,
         ZERO_TIMEOUT,
     ];

@@ -471,6 +471,13 @@ fn renamed_codes_keep_their_former_names() {
     assert_eq!(doc.code, "flow-like/allows-all-hosts");
     let selector: wasm_manifests::Selector = "flow-like/all-hosts-allowed".parse().unwrap();
     assert!(selector.matches("flow-like/allows-all-hosts"));
+    // One name for one idea across formats; the old names still work.
+    for (old, new) in [
+        ("extism/allow-all-hosts", "extism/allows-all-hosts"),
+        ("extism/duplicate-module-name", "extism/duplicate-module"),
+    ] {
+        assert_eq!(wasm_manifests::codes::find(old).map(|d| d.code), Some(new));
+    }
 }
 
 #[test]

@@ -300,7 +300,7 @@ fn strict_mode_turns_extism_warnings_into_errors() {
     assert!(strict.report().has_errors());
     assert_eq!(
         strict.report().diagnostics()[0].code,
-        "extism/allow-all-hosts"
+        "extism/allows-all-hosts"
     );
 }
 
@@ -420,7 +420,7 @@ fn module_names_are_resolved_the_same_in_short_and_long_lists() {
                     Vec::<String>::new()
                 ),
                 (
-                    "extism/duplicate-module-name",
+                    "extism/duplicate-module",
                     format!("wasm[{}].name", pad + 1),
                     vec!["`m0` is first given here".to_owned()]
                 ),

@@ -37,7 +37,7 @@ fn unknown_code_suggests_the_closest() {
     assert!(
         unprefixed
             .stderr
-            .contains("did you mean `wasmer/duplicate-module`?")
+            .contains("did you mean `wasmer/duplicate-module` or `extism/duplicate-module`?")
     );
     // Nothing close.
     let far = run(&["explain", "xyzzy"]);

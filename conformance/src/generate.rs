@@ -45,7 +45,7 @@ pub const EXTISM_REALISTIC: &str = r#"{
 /// [`EXTISM_REALISTIC`] with three warnings and no error: the library is
 /// downloaded over plain `http` (`extism/insecure-url`) without a `hash`
 /// (`extism/missing-hash`), and `*` is among the allowed hosts
-/// (`extism/allow-all-hosts`).
+/// (`extism/allows-all-hosts`).
 pub fn extism_realistic_with_warnings() -> String {
     EXTISM_REALISTIC
         .replace(

@@ -19,7 +19,7 @@ fn the_realistic_extism_manifests_are_clean_and_warned_as_documented() {
         [
             "extism/missing-hash",
             "extism/insecure-url",
-            "extism/allow-all-hosts"
+            "extism/allows-all-hosts"
         ]
     );
     let parsed = wasm_manifests::parse(&warned, Format::Extism);

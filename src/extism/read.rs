@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use indexmap::IndexMap;
 
 use super::rules::{
-    allow_all_hosts, data_pointer, host_never_matches, insecure_url, invalid_base64, invalid_hash,
+    allows_all_hosts, data_pointer, host_never_matches, insecure_url, invalid_base64, invalid_hash,
     invalid_header, invalid_host_pattern, invalid_method, invalid_url, invalid_wasm_source,
     missing_hash, nested_request, no_wasm, not_wasm, null_allowed_hosts, out_of_range,
     too_many_pages, vars_disabled, zero_timeout,
@@ -438,7 +438,7 @@ fn read_allowed_hosts(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> AllowedHosts
         if !invalid_host_pattern::check(cx, pattern, &item_path)
             && !host_never_matches::check(cx, pattern, &item_path)
         {
-            allow_all_hosts::check(cx, pattern, &item_path);
+            allows_all_hosts::check(cx, pattern, &item_path);
         }
         patterns.push(pattern.to_owned());
     }

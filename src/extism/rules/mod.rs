@@ -14,9 +14,9 @@ use crate::extism::{HOST_MODULE, MAIN_MODULE};
 use crate::read::Cx;
 use crate::source::{Node, Value};
 
-pub(crate) mod allow_all_hosts;
+pub(crate) mod allows_all_hosts;
 pub(crate) mod data_pointer;
-pub(crate) mod duplicate_module_name;
+pub(crate) mod duplicate_module;
 pub(crate) mod host_never_matches;
 pub(crate) mod insecure_url;
 pub(crate) mod invalid_base64;
@@ -51,14 +51,14 @@ pub(crate) static RULES: &[&Rule] = &[
     &invalid_header::RULE,
     &invalid_hash::RULE,
     &missing_hash::RULE,
-    &duplicate_module_name::RULE,
+    &duplicate_module::RULE,
     &no_main_module::RULE,
     &too_many_pages::RULE,
     &out_of_range::RULE,
     &vars_disabled::RULE,
     &invalid_host_pattern::RULE,
     &host_never_matches::RULE,
-    &allow_all_hosts::RULE,
+    &allows_all_hosts::RULE,
     &null_allowed_hosts::RULE,
     &zero_timeout::RULE,
 ];
@@ -67,7 +67,7 @@ pub(crate) static RULES: &[&Rule] = &[
 pub(crate) fn run(root: &Node<'_>, cx: &mut Cx) {
     let modules = root.get("wasm").map_or(&[][..], Node::items);
     if let Some(naming) = Naming::of(modules) {
-        duplicate_module_name::check(cx, &naming);
+        duplicate_module::check(cx, &naming);
         no_main_module::check(cx, &naming);
     }
 }

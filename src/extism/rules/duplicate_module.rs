@@ -1,4 +1,4 @@
-//! `extism/duplicate-module-name`: two modules end up with the same name,
+//! `extism/duplicate-module`: two modules end up with the same name,
 //! counting the names the runtime gives.
 
 use crate::codes::{Category, Rule};
@@ -10,7 +10,8 @@ use crate::source::Target;
 use super::super::snippet;
 use super::{Clash, Naming};
 
-pub(crate) static RULE: Rule = Rule::error("extism/duplicate-module-name")
+pub(crate) static RULE: Rule = Rule::error("extism/duplicate-module")
+    .aliases(&["extism/duplicate-module-name"])
     .category(Category::Correctness)
     .doc(
         "Two modules end up with the same name, counting the names the runtime gives: an unnamed module is called `main`, and `extism:host/env` is taken by the runtime's own functions.",

@@ -1,11 +1,12 @@
-//! `extism/allow-all-hosts`: an `allowed_hosts` entry such as `*` that
+//! `extism/allows-all-hosts`: an `allowed_hosts` entry such as `*` that
 //! matches every host.
 
 use crate::codes::{Category, Rule};
 use crate::path::P;
 use crate::read::Cx;
 
-pub(crate) static RULE: Rule = Rule::warning("extism/allow-all-hosts")
+pub(crate) static RULE: Rule = Rule::warning("extism/allows-all-hosts")
+    .aliases(&["extism/allow-all-hosts"])
     .category(Category::Correctness)
     .doc(
         "An `allowed_hosts` entry such as `*` that matches every host.",
