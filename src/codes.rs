@@ -227,7 +227,8 @@ impl CodeDoc {
     }
 }
 
-/// Every documented code: the shared ones first, then format by format.
+/// Every documented code: the shared ones first, then format by format,
+/// verification, and the configuration file's.
 pub fn all() -> impl Iterator<Item = &'static CodeDoc> {
     SHARED
         .iter()
@@ -238,6 +239,7 @@ pub fn all() -> impl Iterator<Item = &'static CodeDoc> {
                 .flat_map(|f| f.rules.iter().copied()),
         )
         .chain(crate::verify::DOCS.iter())
+        .chain(crate::config::RULES.iter().copied())
 }
 
 /// The page that documents every code.

@@ -364,7 +364,7 @@ fn empty_help(format: Format) -> &'static str {
     formats::descriptor(format).empty_help
 }
 
-fn report_syntax_error(cx: &mut Cx, syntax: Syntax, text: &str, error: &SyntaxError) {
+pub(crate) fn report_syntax_error(cx: &mut Cx, syntax: Syntax, text: &str, error: &SyntaxError) {
     let deep = error.too_deep || error.message.contains("recursion limit");
     let code = if deep {
         codes::TOO_DEEPLY_NESTED
@@ -430,6 +430,14 @@ fn toml_syntax_help(text: &str, error: &SyntaxError) -> Option<String> {
         if bare {
             return Some(format!("strings must be quoted: `{key} = \"{value}\"`"));
         }
+    }
+    // A bare word inside an array or inline table: `["a", b]`.
+    if message.contains("must be quoted")
+        && let Some(word) = text.get(error.span.clone())
+        && !word.is_empty()
+        && !word.contains(['"', '\'', '\n'])
+    {
+        return Some(format!("strings must be quoted: `\"{word}\"`"));
     }
     if message.contains("basic string") || message.contains("literal string") {
         return Some("close the string with the same quote it starts with, on the same line (use `\"\"\"` for multi-line strings)".to_owned());
