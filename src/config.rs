@@ -487,7 +487,7 @@ fn read_patterns(cx: &mut Cx, node: &Node<'_>, path: &P<'_>) -> Option<Vec<glob:
         let Some(text) = cx.expect_str(item, &item_path) else {
             continue;
         };
-        let pattern = text.strip_prefix("./").unwrap_or(text);
+        let pattern = text.trim_start_matches("./");
         let pattern = pattern.strip_suffix('/').unwrap_or(pattern);
         let outside = pattern.starts_with('/')
             || pattern.split('/').any(|part| part == "..")

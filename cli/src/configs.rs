@@ -36,6 +36,7 @@ impl Configs {
         let cwd = std::env::current_dir().unwrap_or_default();
         let mut finder = Finder::default();
         let mut paths: Vec<PathBuf> = Vec::new();
+        let mut indices: HashMap<PathBuf, usize> = HashMap::new();
         let mut by_job = Vec::with_capacity(jobs.len());
         for job in jobs {
             let found = match &source {
@@ -53,15 +54,12 @@ impl Configs {
                     finder.find(&dir).map(|found| shown(&found, &cwd))
                 }
             };
-            by_job.push(
-                found.map(|path| match paths.iter().position(|p| *p == path) {
-                    Some(index) => index,
-                    None => {
-                        paths.push(path);
-                        paths.len() - 1
-                    }
-                }),
-            );
+            by_job.push(found.map(|path| {
+                *indices.entry(path).or_insert_with_key(|path| {
+                    paths.push(path.clone());
+                    paths.len() - 1
+                })
+            }));
         }
         let mut loaded = Vec::with_capacity(paths.len());
         let mut problems = Vec::new();
