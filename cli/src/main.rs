@@ -63,20 +63,30 @@ enum Command {
     /// `[package]` and `[dependencies]` tables look like a wasmer.toml's.
     /// Files named on the command line are always checked. `-` reads
     /// standard input.
+    ///
+    /// Which codes are reported, and how, comes from `wasm-manifests.toml`
+    /// (the nearest one above each file: `allow`, `warn`, `deny`, `strict`,
+    /// and `[[overrides]]` for some paths), then from `--allow`, `--warn`,
+    /// `--deny` and `--strict`.
     #[command(after_help = EXIT_STATUS)]
     Check(CheckArgs),
     /// Print the documentation of a diagnostic code: what it checks, why,
-    /// an example and the fix.
+    /// an example and the fix; or list the codes, with their category and
+    /// severity.
     #[command(
-        after_help = "Exit status:\n  0  the code was found\n  2  unknown code, or usage error"
+        after_help = "Exit status:\n  0  codes were found (explained or listed)\n  2  no code found, or usage error"
     )]
     Explain(ExplainArgs),
-    /// Show what a package is and what it can touch, whatever its manifest
-    /// format: identity, modules, entry points and capabilities (network,
-    /// files, environment, limits, stores, variables, OAuth scopes), each
-    /// capability with the manifest field that grants it.
+    /// Show what packages are and what they can touch, whatever their
+    /// manifest format: identity, modules, entry points and capabilities
+    /// (network, files, environment, limits, stores, variables, OAuth
+    /// scopes), each capability with the manifest field that grants it.
+    ///
+    /// Each PATH is a manifest or a directory, searched as `check` does.
+    /// Grants a runtime gives by default are counted on one line per
+    /// component; `--verbose` lists them.
     #[command(
-        after_help = "Exit status:\n  0  the package was read (warnings do not count)\n  1  the manifest has errors (the view is still shown when it could be built)\n  2  usage error, or the file could not be read or identified"
+        after_help = "Exit status:\n  0  every package was read (warnings do not count)\n  1  a manifest has errors (its view is still shown when it could be built)\n  2  usage error, or a path could not be read or identified"
     )]
     Inspect(InspectArgs),
 }
@@ -97,7 +107,7 @@ struct InspectArgs {
     #[arg(long)]
     no_ignore: bool,
 
-    /// `human` for a readable summary, `json` for the package view as JSON.
+    /// `human` for a readable summary, `json` for the package views as JSON.
     #[arg(long, value_enum, default_value_t = InspectOutput::Human, value_name = "FORMAT")]
     output: InspectOutput,
 

@@ -371,6 +371,34 @@ mod tests {
     }
 
     #[test]
+    fn the_json_document_is_valid_with_or_without_files() {
+        let summary = Summary::default();
+        let empty: serde_json::Value =
+            serde_json::from_str(&json_document(&[], &[], &summary).unwrap()).unwrap();
+        assert_eq!(
+            empty,
+            serde_json::json!({
+                "version": 1,
+                "files": [],
+                "unchecked": [],
+                "summary": { "files": 0, "errors": 0, "warnings": 0, "unchecked": 0 }
+            })
+        );
+        let report =
+            wasm_manifests::parse("[[module]]\nname = \"m\"\n", Format::Wasmer).into_report();
+        let file = serde_json::to_string_pretty(&report).unwrap();
+        let text = json_document(&[file.clone(), file], &["gone".to_owned()], &summary).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["files"][1], report.to_json());
+        assert_eq!(value["unchecked"][0]["message"], "gone");
+        // Pretty-printed as one document: two spaces per level.
+        assert!(
+            text.contains("\n    {\n      \"version\": 1,\n      \"file\": \"<input>\","),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn github_escaping() {
         assert_eq!(escape_data("100%\r\nok"), "100%25%0D%0Aok");
         assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
