@@ -532,6 +532,16 @@ pub mod flow_like {
     ];
 }
 
+/// Codes of the `wasm-manifests.toml` configuration file.
+pub mod config {
+    /// `config/unknown-code`
+    pub const UNKNOWN_CODE: &str = "config/unknown-code";
+    /// `config/invalid-glob`
+    pub const INVALID_GLOB: &str = "config/invalid-glob";
+    /// Every code of this list.
+    pub const ALL: &[&str] = &[UNKNOWN_CODE, INVALID_GLOB];
+}
+
 /// Codes of verification against the files beside a manifest.
 pub mod verify {
     /// `verify/missing-file`

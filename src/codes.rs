@@ -18,7 +18,7 @@
 
 #[path = "code_names.rs"]
 mod code_names;
-pub use code_names::{extism, flow_like, shared, spin, verify, wasmer};
+pub use code_names::{config, extism, flow_like, shared, spin, verify, wasmer};
 
 /// What kind of problem a code reports; settings can name a category
 /// instead of listing codes.
@@ -236,7 +236,8 @@ impl CodeDoc {
     }
 }
 
-/// Every documented code: the shared ones first, then format by format.
+/// Every documented code: the shared ones first, then format by format,
+/// verification, and the configuration file's.
 pub fn all() -> impl Iterator<Item = &'static CodeDoc> {
     SHARED
         .iter()
@@ -247,6 +248,7 @@ pub fn all() -> impl Iterator<Item = &'static CodeDoc> {
                 .flat_map(|f| f.rules.iter().copied()),
         )
         .chain(crate::verify::DOCS.iter())
+        .chain(crate::config::RULES.iter().copied())
 }
 
 /// The page that documents every code.

@@ -82,7 +82,7 @@ pub struct Label {
 /// assert_eq!(diagnostic.path.to_string(), "package.version");
 /// assert_eq!((diagnostic.span.line, diagnostic.span.column), (3, 11));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Diagnostic {
     /// Stable kebab-case code, namespaced by format where the rule is
@@ -97,14 +97,57 @@ pub struct Diagnostic {
     /// Where it is.
     pub span: Span,
     /// Other places that explain the problem.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub labels: Vec<Label>,
     /// How to fix it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
     /// Extra context, such as what the real tool will do.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+impl Diagnostic {
+    /// Where the code is documented on the web ([`crate::codes::CodeDoc::url`]);
+    /// `None` for a code the registry does not know.
+    ///
+    /// ```
+    /// let parsed = wasm_manifests::parse("[[module]]\nname = \"m\"\n", wasm_manifests::Format::Wasmer);
+    /// let diagnostic = &parsed.report().diagnostics()[0];
+    /// assert!(diagnostic.url().unwrap().ends_with("docs/codes.md#missing-key"));
+    /// ```
+    pub fn url(&self) -> Option<String> {
+        crate::codes::find(self.code).map(crate::codes::CodeDoc::url)
+    }
+}
+
+/// The JSON shape described at [`Report::to_json`]: labels, help and note
+/// only when present, then the code's documentation URL.
+impl Serialize for Diagnostic {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Diagnostic", 9)?;
+        out.serialize_field("code", self.code)?;
+        out.serialize_field("severity", &self.severity)?;
+        out.serialize_field("message", &self.message)?;
+        out.serialize_field("path", &self.path)?;
+        out.serialize_field("span", &self.span)?;
+        if self.labels.is_empty() {
+            out.skip_field("labels")?;
+        } else {
+            out.serialize_field("labels", &self.labels)?;
+        }
+        match &self.help {
+            Some(help) => out.serialize_field("help", help)?,
+            None => out.skip_field("help")?,
+        }
+        match &self.note {
+            Some(note) => out.serialize_field("note", note)?,
+            None => out.skip_field("note")?,
+        }
+        match self.url() {
+            Some(url) => out.serialize_field("url", &url)?,
+            None => out.skip_field("url")?,
+        }
+        out.end()
+    }
 }
 
 /// Every diagnostic found in one manifest, in source order, with the text
@@ -120,13 +163,23 @@ pub struct Diagnostic {
 /// assert!(rendered.contains("error[wasmer/invalid-abi]"));
 /// assert!(rendered.contains("--> <input>:4:7"));
 /// ```
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default)]
 pub struct Report {
-    #[serde(rename = "file")]
     origin: String,
-    #[serde(skip)]
     source: String,
     diagnostics: Vec<Diagnostic>,
+}
+
+/// The JSON shape described at [`Report::to_json`].
+impl Serialize for Report {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Report", 3)?;
+        out.serialize_field("version", &Report::JSON_VERSION)?;
+        out.serialize_field("file", &self.origin)?;
+        out.serialize_field("diagnostics", &self.diagnostics)?;
+        out.end()
+    }
 }
 
 impl Report {
@@ -242,9 +295,59 @@ impl Report {
         out
     }
 
-    /// The report as a JSON value: `{ "file", "diagnostics": [...] }`, each
-    /// diagnostic with its code, severity, message, path, span, labels, help
-    /// and note.
+    /// The version of the JSON shape of [`Report::to_json`], which is also
+    /// the `version` of `wasm-manifests check --output json`. It changes
+    /// only when a field is removed or changes meaning; fields may be added
+    /// without a new version.
+    pub const JSON_VERSION: u32 = 1;
+
+    /// The report as JSON: the same shape as its `Serialize` implementation,
+    /// and as each entry of `files` in `wasm-manifests check --output json`.
+    ///
+    /// ```json
+    /// {
+    ///   "version": 1,
+    ///   "file": "app/wasmer.toml",
+    ///   "diagnostics": [
+    ///     {
+    ///       "code": "wasmer/duplicate-module",
+    ///       "severity": "error",
+    ///       "message": "duplicate module `tool`",
+    ///       "path": "module[1].name",
+    ///       "span": { "start": 149, "end": 155, "line": 12, "column": 8, "end_line": 12, "end_column": 14 },
+    ///       "labels": [
+    ///         {
+    ///           "span": { "start": 89, "end": 95, "line": 7, "column": 8, "end_line": 7, "end_column": 14 },
+    ///           "message": "first defined here"
+    ///         }
+    ///       ],
+    ///       "help": "module names must be unique: rename one of them (and the commands using it)",
+    ///       "url": "https://github.com/wasm-manifests/wasm-manifests/blob/main/docs/codes.md#wasmer-duplicate-module"
+    ///     }
+    ///   ]
+    /// }
+    /// ```
+    ///
+    /// - `version` is [`Report::JSON_VERSION`]; `file` is the
+    ///   [origin](Report::origin), as it is (not escaped for a terminal).
+    /// - `diagnostics` are in source order. `code`, `severity` (`error` or
+    ///   `warning`), `message`, `path` (the field path, `""` for the whole
+    ///   file) and `span` are always there; `labels` (secondary locations),
+    ///   `help` and `note` only when the diagnostic has them; `url` is the
+    ///   documentation of the code ([`Diagnostic::url`]).
+    /// - In a `span`, `start` and `end` are 0-based byte offsets (`end`
+    ///   exclusive); `line` and `column` are 1-based, columns count
+    ///   characters, and `end_line`/`end_column` point just past the end.
+    ///
+    /// ```
+    /// let text = "[package]\nname = \"a/b\"\nversion = \"1.0\"\ndescription = \"x\"\n";
+    /// let report = wasm_manifests::parse(text, wasm_manifests::Format::Wasmer).into_report();
+    /// let json = report.to_json();
+    /// assert_eq!(json["version"], 1);
+    /// assert_eq!(json["diagnostics"][0]["code"], "wasmer/invalid-version");
+    /// assert_eq!(json["diagnostics"][0]["span"]["line"], 3);
+    /// assert!(json["diagnostics"][0]["url"].as_str().unwrap().ends_with("#wasmer-invalid-version"));
+    /// ```
     pub fn to_json(&self) -> serde_json::Value {
         serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
     }

@@ -144,6 +144,14 @@ pub fn classify(path: impl AsRef<Path>, bytes: &[u8]) -> Candidate {
                 reason: "a file named `Cargo.toml` describes a Rust package".to_owned(),
             };
         }
+        Some(crate::config::FILE_NAME) => {
+            return Candidate::NotAManifest {
+                reason: format!(
+                    "a file named `{}` is the configuration of wasm-manifests",
+                    crate::config::FILE_NAME
+                ),
+            };
+        }
         _ => {}
     }
     let expect = match name {

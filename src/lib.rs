@@ -48,6 +48,7 @@
 #![warn(missing_docs)]
 
 pub mod codes;
+pub mod config;
 mod diagnostic;
 mod discover;
 pub mod extism;

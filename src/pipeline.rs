@@ -186,7 +186,7 @@ pub(crate) fn read_manifest(
 
     let mut suppressions = Suppressions::read(text, &directives, body_start, &mut cx);
     let mut diagnostics = cx.finish(text, root.as_ref());
-    drop_cascading(&mut diagnostics);
+    drop_cascading(&mut diagnostics, text);
     suppressions.apply(&mut diagnostics);
     let mut unused = Cx::new(syntax);
     suppressions.report_unused(&mut unused, false);
@@ -204,8 +204,11 @@ pub(crate) fn read_manifest(
 
 /// After a syntax error the parser recovers with a guess (an unquoted word
 /// becomes a boolean, `1.0.0` a float); problems reported on such guessed
-/// values only repeat the syntax error, so they are dropped.
-fn drop_cascading(diagnostics: &mut Vec<Diagnostic>) {
+/// values only repeat the syntax error, so they are dropped. So is a
+/// `missing-key` error for a table whose text has a syntax error that may
+/// hold the key (see [`may_hold`]): the key is most likely on the broken
+/// line.
+pub(crate) fn drop_cascading(diagnostics: &mut Vec<Diagnostic>, text: &str) {
     let is_syntax = |d: &Diagnostic| {
         d.code == codes::SYNTAX_ERROR.code || d.code == codes::TOO_DEEPLY_NESTED.code
     };
@@ -232,18 +235,139 @@ fn drop_cascading(diagnostics: &mut Vec<Diagnostic>) {
         let before = syntax.partition_point(|&(s, _)| s <= end);
         before > 0 && reach[before - 1] >= start
     };
+    // The lines and what broken tables may hold, found only when a
+    // missing key needs them.
+    let mut tables: Option<BrokenTables<'_>> = None;
     diagnostics.retain(|d| {
-        is_syntax(d)
-            || d.span.start == d.span.end && d.span.start == 0
-            || !overlaps(d.span.start, d.span.end)
+        if is_syntax(d) {
+            return true;
+        }
+        if d.code == codes::MISSING_KEY.code
+            && tables
+                .get_or_insert_with(|| BrokenTables::new(text, &syntax))
+                .may_hold(d)
+        {
+            return false;
+        }
+        d.span.start == d.span.end && d.span.start == 0 || !overlaps(d.span.start, d.span.end)
     });
+}
+
+/// Which keys the syntax errors of a table's text may hold. A table's text
+/// runs from its header line (the start, for the top level) to the next
+/// line that begins with `[` (a header; sometimes a line of a multi-line
+/// array, which only makes a table look shorter than it is). Each table is
+/// looked at once, and each line once, so this stays linear.
+struct BrokenTables<'t> {
+    text: &'t str,
+    syntax: &'t [(usize, usize)],
+    lines: Vec<usize>,
+    headers: Vec<usize>,
+    /// By the start and end of a table's text: whether a syntax error there
+    /// may hold any key, and the keys of the broken `key = value` lines.
+    holds: std::collections::HashMap<(usize, usize), (bool, Vec<&'t str>)>,
+}
+
+impl<'t> BrokenTables<'t> {
+    fn new(text: &'t str, syntax: &'t [(usize, usize)]) -> Self {
+        let bytes = text.as_bytes();
+        let lines: Vec<usize> = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1))
+            .collect();
+        let headers = lines
+            .iter()
+            .copied()
+            .filter(|&start| {
+                bytes[start.min(bytes.len())..]
+                    .iter()
+                    .find(|b| !matches!(b, b' ' | b'\t'))
+                    == Some(&b'[')
+            })
+            .collect();
+        Self {
+            text,
+            syntax,
+            lines,
+            headers,
+            holds: std::collections::HashMap::new(),
+        }
+    }
+
+    /// The byte range of the line of `at`.
+    fn line(&self, at: usize) -> (usize, usize) {
+        let i = self.lines.partition_point(|&start| start <= at).max(1) - 1;
+        let start = self.lines[i];
+        let end = self
+            .lines
+            .get(i + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        (start, end.max(start))
+    }
+
+    /// Whether the table a `missing-key` diagnostic is about has a syntax
+    /// error that may hold the missing key.
+    fn may_hold(&mut self, d: &Diagnostic) -> bool {
+        let segments = d.path.segments();
+        let Some(crate::Segment::Key(key)) = segments.last() else {
+            return false;
+        };
+        let top = segments.len() == 1;
+        let start = if top { 0 } else { self.line(d.span.start).0 };
+        let end = if top {
+            self.headers.first().copied()
+        } else {
+            let next = self.headers.partition_point(|&h| h <= start);
+            self.headers.get(next).copied()
+        }
+        .unwrap_or(self.text.len());
+        if !self.holds.contains_key(&(start, end)) {
+            let holds = self.broken_keys(start, end);
+            self.holds.insert((start, end), holds);
+        }
+        self.holds
+            .get(&(start, end))
+            .is_some_and(|(any, keys)| *any || keys.contains(&key.as_str()))
+    }
+
+    /// What the syntax errors in `start..end` may hold: any key when an
+    /// error is in the key part of its line (`sourc e = ...`, `source "x"`,
+    /// a broken header), only its own key when the line reads `key = ...`
+    /// and the error is in the value.
+    fn broken_keys(&self, start: usize, end: usize) -> (bool, Vec<&'t str>) {
+        let first = self.syntax.partition_point(|&(s, _)| s < start);
+        let mut keys = Vec::new();
+        let mut last_line = None;
+        for &(at, _) in self.syntax[first..].iter().take_while(|&&(s, _)| s < end) {
+            let (line_start, line_end) = self.line(at.min(self.text.len()));
+            if last_line == Some(line_start) {
+                continue;
+            }
+            last_line = Some(line_start);
+            let line = self.text.get(line_start..line_end).unwrap_or("");
+            let Some(equals) = line.find('=') else {
+                return (true, keys);
+            };
+            let written = line[..equals].trim();
+            let clean = !written.is_empty()
+                && !written.starts_with('[')
+                && written
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-_.\"' ".contains(&b));
+            if !clean || at < line_start + equals {
+                return (true, keys);
+            }
+            let first = written.split('.').next().unwrap_or(written).trim();
+            keys.push(first.trim_matches(['"', '\'']));
+        }
+        (false, keys)
+    }
 }
 
 fn empty_help(format: Format) -> &'static str {
     formats::descriptor(format).empty_help
 }
 
-fn report_syntax_error(cx: &mut Cx, syntax: Syntax, text: &str, error: &SyntaxError) {
+pub(crate) fn report_syntax_error(cx: &mut Cx, syntax: Syntax, text: &str, error: &SyntaxError) {
     let deep = error.too_deep || error.message.contains("recursion limit");
     let code = if deep {
         codes::TOO_DEEPLY_NESTED
@@ -282,7 +406,10 @@ fn toml_syntax_help(text: &str, error: &SyntaxError) -> Option<String> {
             "`{key}` is already set in this table: keep only one of the two"
         ));
     }
-    if message.contains("unclosed table") || message.contains("unclosed array of tables") {
+    if message.contains("unclosed table")
+        || message.contains("unclosed array of tables")
+        || message.contains("unclosed array table")
+    {
         return Some("close the table header with `]` (or `]]` for an array of tables)".to_owned());
     }
     // `key = value` on the line of the error: what was written as the value.
@@ -306,6 +433,14 @@ fn toml_syntax_help(text: &str, error: &SyntaxError) -> Option<String> {
         if bare {
             return Some(format!("strings must be quoted: `{key} = \"{value}\"`"));
         }
+    }
+    // A bare word inside an array or inline table: `["a", b]`.
+    if message.contains("must be quoted")
+        && let Some(word) = text.get(error.span.clone())
+        && !word.is_empty()
+        && !word.contains(['"', '\'', '\n'])
+    {
+        return Some(format!("strings must be quoted: `\"{word}\"`"));
     }
     if message.contains("basic string") || message.contains("literal string") {
         return Some("close the string with the same quote it starts with, on the same line (use `\"\"\"` for multi-line strings)".to_owned());

@@ -115,6 +115,8 @@ fn report_serializes_to_json() {
         Format::Wasmer,
     );
     let json = parsed.report().to_json();
+    assert_eq!(json, serde_json::to_value(parsed.report()).unwrap());
+    assert_eq!(json["version"], wasm_manifests::Report::JSON_VERSION);
     assert_eq!(json["file"], "<input>");
     let diagnostics = json["diagnostics"].as_array().unwrap();
     let version = diagnostics
@@ -129,6 +131,11 @@ fn report_serializes_to_json() {
     assert_eq!(version["span"]["end"], 39);
     assert_eq!(version["help"], "write all three numbers: `\"1.0.0\"`");
     assert!(version.get("labels").is_none(), "empty labels are omitted");
+    assert!(version.get("note").is_none(), "absent notes are omitted");
+    assert_eq!(
+        version["url"],
+        "https://github.com/wasm-manifests/wasm-manifests/blob/main/docs/codes.md#wasmer-invalid-version"
+    );
 }
 
 #[test]
@@ -490,6 +497,7 @@ fn every_code_has_a_constant_and_every_constant_a_rule() {
         codes::extism::ALL,
         codes::flow_like::ALL,
         codes::verify::ALL,
+        codes::config::ALL,
     ]
     .concat();
     let documented: Vec<&str> = codes::all().map(|d| d.code).collect();

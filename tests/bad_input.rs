@@ -174,3 +174,32 @@ fn warnings_become_errors_in_strict_mode() {
     assert_eq!(strict.report().diagnostics()[0].severity, Severity::Error);
     assert!(strict.clone().into_result().is_err());
 }
+
+#[test]
+fn broken_lines_hide_the_missing_keys_they_may_hold() {
+    // Many tables, each with a broken key line, and many broken values on
+    // one long line: the missing keys are dropped, those the broken lines
+    // cannot hold are kept. (How the cost scales is measured by
+    // `benches/hostile.rs`.)
+    let mut text = String::new();
+    for i in 0..4_000 {
+        text.push_str(&format!(
+            "[[module]]\nname = \"m{i}\"\nsource \"m{i}.wasm\"\n\n"
+        ));
+    }
+    text.push_str("[[command]]\nmodule = \"m0\"\nrunner = \"wasi\"");
+    for _ in 0..4_000 {
+        text.push_str(" x");
+    }
+    text.push('\n');
+    let parsed = wasm_manifests::parse(&text, Format::Wasmer);
+    let codes = codes(&parsed);
+    assert!(codes.contains(&"syntax-error"));
+    // `runner = "wasi" x x ...` holds `runner`, not the command's `name`.
+    assert_eq!(
+        codes.iter().filter(|c| **c == "missing-key").count(),
+        1,
+        "{:?}",
+        &codes[..10]
+    );
+}

@@ -114,6 +114,20 @@ fn cargo_manifests_are_not_manifests() {
 }
 
 #[test]
+fn the_configuration_file_is_not_a_manifest() {
+    // Whatever it holds, even the keys of a manifest.
+    for text in [
+        "deny = [\"security\"]\n",
+        "[[module]]\nname = \"m\"\nsource = \"m.wasm\"\n",
+    ] {
+        assert_eq!(
+            not_a_manifest("app/wasm-manifests.toml", text),
+            "a file named `wasm-manifests.toml` is the configuration of wasm-manifests"
+        );
+    }
+}
+
+#[test]
 fn an_ambiguous_package_says_what_it_has_and_what_is_missing() {
     let text = "[package]\nname = \"tool\"\nversion = \"1.0.0\"\ndescription = \"x\"\n\n[dependencies]\nfoo = \"1\"\n";
     let err = Format::detect(Path::new("tool.toml"), text).unwrap_err();

@@ -9,6 +9,10 @@
 //!   as JSON. A valid fixture must produce no diagnostic at all, and its
 //!   manifest must round-trip through serialization.
 //!
+//! `fixtures/config/{valid,invalid}/` hold configuration files
+//! (`wasm-manifests.toml`): an invalid one is compared with the rendered
+//! report beside it, a valid one must be read without a diagnostic.
+//!
 //! The folders come from the list of formats: `fixtures/<name>` and
 //! `fixtures/<name>-<variant>` (such as `spin-v2`) belong to the format
 //! whose name, without dashes, is `<name>`. A folder that matches no format
@@ -21,6 +25,9 @@ use std::path::{Path, PathBuf};
 
 use libtest_mimic::{Arguments, Failed, Trial};
 use wasm_manifests::{Format, Manifest};
+
+/// The folder of the configuration file fixtures.
+const CONFIG: &str = "config";
 
 fn fixtures_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
@@ -48,7 +55,7 @@ fn folders() -> Vec<(PathBuf, Format)> {
     for entry in entries.filter_map(Result::ok) {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name == "verify" || !path.is_dir() {
+        if name == "verify" || name == CONFIG || !path.is_dir() {
             continue;
         }
         let format =
@@ -152,9 +159,35 @@ fn check_valid(input: &Path, format: Format) -> Result<(), Failed> {
     Ok(())
 }
 
+fn check_config(input: &Path, valid: bool) -> Result<(), Failed> {
+    let text = std::fs::read_to_string(input).map_err(|e| e.to_string())?;
+    match (
+        wasm_manifests::config::Config::parse(&text, relative(input)),
+        valid,
+    ) {
+        (Ok(_), true) => Ok(()),
+        (Err(report), true) => Err(format!("a valid configuration was refused:\n{report}").into()),
+        (Ok(_), false) => Err("an invalid configuration must be refused".into()),
+        (Err(report), false) => compare(&input.with_extension("stderr"), &report.render()),
+    }
+}
+
 fn main() {
     let args = Arguments::from_args();
     let mut trials = Vec::new();
+    let config = fixtures_root().join(CONFIG);
+    for kind in ["invalid", "valid"] {
+        for input in inputs(&config, kind) {
+            let stem = input
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let name = format!("{CONFIG}::{kind}::{stem}");
+            let valid = kind == "valid";
+            trials.push(Trial::test(name, move || check_config(&input, valid)));
+        }
+    }
     for (folder, format) in folders() {
         let folder_name = folder
             .file_name()
@@ -211,7 +244,9 @@ fn every_code_has_a_fixture() -> Result<(), Failed> {
     ];
     let mut expected_files: Vec<PathBuf> = folders()
         .iter()
-        .flat_map(|(folder, _)| inputs(folder, "invalid"))
+        .map(|(folder, _)| folder.clone())
+        .chain([fixtures_root().join(CONFIG)])
+        .flat_map(|folder| inputs(&folder, "invalid"))
         .map(|input| input.with_extension("stderr"))
         .collect();
     // Verification cases (tests/verify.rs) keep their report beside them.

@@ -9,8 +9,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Instant;
 
-use wasm_manifests::{Candidate, Format, Options};
+use wasm_manifests::config::{Config, ConfigError};
+use wasm_manifests::{Candidate, Format, Level, Options, Selector};
 
+use crate::configs::{Configs, Source};
 use crate::output::{self, Printer, Rendered, Summary};
 use crate::walk::{self, Input, Job};
 use crate::{CheckArgs, ColorWhen, OutputFormat, Status, style};
@@ -36,7 +38,10 @@ enum Outcome {
 
 /// Everything needed to check one file, shared by the worker threads.
 struct Checker {
+    /// The options before any setting: the size limit.
     options: Options,
+    /// `--allow`, `--warn` and `--deny`, in order, after the configuration.
+    settings: Vec<(Level, Selector)>,
     max_size: u64,
     format_hint: Option<Format>,
     /// The output format, rendered by the workers.
@@ -54,9 +59,10 @@ struct Checker {
 }
 
 impl Checker {
-    fn check(&self, job: &Job) -> Outcome {
-        let unwound =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.check_inner(job)));
+    fn check(&self, job: &Job, config: Option<&Config>) -> Outcome {
+        let unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.check_inner(job, config)
+        }));
         unwound.unwrap_or_else(|_| Outcome::Failed {
             message: format!("internal error while checking `{}`", job.shown),
             help: Some(
@@ -65,7 +71,24 @@ impl Checker {
         })
     }
 
-    fn check_inner(&self, job: &Job) -> Outcome {
+    /// The options for one file: the configuration's settings for its
+    /// path, then the command line's.
+    fn options(&self, job: &Job, config: Option<&Config>) -> Options {
+        let mut options = match (config, &job.input) {
+            (None, _) => self.options.clone(),
+            (Some(config), Input::File(path)) => config.apply(self.options.clone(), path),
+            (Some(config), Input::Stdin) => config.apply_top(self.options.clone()),
+        };
+        for (level, selector) in &self.settings {
+            options = options.setting(*level, selector.clone());
+        }
+        if self.strict {
+            options = options.strict(true);
+        }
+        options
+    }
+
+    fn check_inner(&self, job: &Job, config: Option<&Config>) -> Outcome {
         let bytes: Cow<'_, [u8]> = match &job.input {
             Input::Stdin => match &self.stdin {
                 Some(Ok(bytes)) => Cow::Borrowed(bytes),
@@ -101,23 +124,22 @@ impl Checker {
                 format,
             };
         }
-        let mut parsed = self.options.parse_bytes(&bytes, format);
+        let mut parsed = self.options(job, config).parse_bytes(&bytes, format);
         if self.verify
             && let Input::File(path) = &job.input
         {
             parsed.verify(manifest_dir(path));
         }
         let mut report = parsed.into_report();
-        if self.strict {
-            report.deny_warnings();
-        }
         // People get the name with its control characters escaped; machines
         // get it as it is (JSON-escaped, or with GitHub's escapes).
-        report.set_origin(if self.output == OutputFormat::Human {
-            job.shown.clone()
-        } else {
-            job.display.clone()
-        });
+        report.set_origin(
+            if matches!(self.output, OutputFormat::Human | OutputFormat::Concise) {
+                job.shown.clone()
+            } else {
+                job.display.clone()
+            },
+        );
         Outcome::Checked {
             errors: report.error_count(),
             warnings: report.warning_count(),
@@ -170,6 +192,32 @@ impl Checker {
                     )),
                 }),
         }
+    }
+}
+
+/// Prints why a configuration file cannot be used: its report, or why it
+/// could not be read.
+fn config_problem(color: bool, problem: &ConfigError) {
+    match problem.report() {
+        Some(report) => {
+            let rendered = if color {
+                report.render_styled()
+            } else {
+                report.render()
+            };
+            let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), rendered.as_bytes());
+            let errors = report.error_count();
+            style::error(
+                color,
+                &format!(
+                    "the configuration file `{}` has {errors} error{}: fix {} and run again",
+                    crate::escape::name(std::ffi::OsStr::new(report.origin())),
+                    if errors == 1 { "" } else { "s" },
+                    if errors == 1 { "it" } else { "them" },
+                ),
+            );
+        }
+        None => style::error(color, &problem.to_string()),
     }
 }
 
@@ -301,14 +349,31 @@ pub fn run(args: CheckArgs, color: ColorWhen) -> Status {
         summary.problems += 1;
     }
 
+    // The configuration files: only settings depend on them, so a list of
+    // the files needs none.
+    let source = match (&args.config, args.no_config || args.list_files) {
+        (_, true) => Source::Nothing,
+        (Some(path), false) => Source::File(path),
+        (None, false) => Source::Discover,
+    };
+    let configs = match Configs::resolve(&collected.jobs, source) {
+        Ok(configs) => configs,
+        Err(problems) => {
+            printer.flush();
+            for problem in &problems {
+                config_problem(stderr_color, problem);
+            }
+            return Status::Trouble;
+        }
+    };
+
     let reads_stdin = collected
         .jobs
         .iter()
         .any(|job| matches!(job.input, Input::Stdin));
     let checker = Checker {
-        options: Options::new()
-            .max_size(args.max_file_size)
-            .strict(args.strict),
+        options: Options::new().max_size(args.max_file_size),
+        settings: args.settings.clone(),
         max_size: args.max_file_size,
         format_hint: args.format_hint,
         output: args.output,
@@ -320,10 +385,16 @@ pub fn run(args: CheckArgs, color: ColorWhen) -> Status {
     };
 
     let mut skipped = 0usize;
+    let items: Vec<(&Job, Option<&Config>)> = collected
+        .jobs
+        .iter()
+        .enumerate()
+        .map(|(i, job)| (job, configs.of(i)))
+        .collect();
     run_parallel(
-        &collected.jobs,
+        &items,
         threads,
-        |job| checker.check(job),
+        |(job, config)| checker.check(job, *config),
         |outcome| match outcome {
             Outcome::Checked {
                 errors,

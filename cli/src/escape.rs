@@ -18,9 +18,19 @@ pub fn name(name: &OsStr) -> String {
     }
 }
 
+/// Text from a manifest (a description, a host, an environment value) as
+/// shown to people: as it is, or quoted with escapes like a file name.
+pub fn text(text: &str) -> String {
+    if text.chars().any(needs_escape) {
+        quoted(text.as_bytes())
+    } else {
+        text.to_owned()
+    }
+}
+
 /// Control characters (C0, DEL, C1) and the invisible characters that
 /// change the direction of text.
-fn needs_escape(c: char) -> bool {
+pub fn needs_escape(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
@@ -83,6 +93,13 @@ mod tests {
         assert_eq!(text("evil\u{202e}lmot.toml"), r#""evil\u{202e}lmot.toml""#);
         // Inside quotes, quotes and backslashes are escaped too.
         assert_eq!(text("\"\\\n"), r#""\"\\\n""#);
+    }
+
+    #[test]
+    fn manifest_text_is_escaped_like_names() {
+        assert_eq!(super::text("Weather lookups"), "Weather lookups");
+        assert_eq!(super::text("x\u{1b}[2Jy"), r#""x\u{1b}[2Jy""#);
+        assert_eq!(super::text("two\nlines"), r#""two\nlines""#);
     }
 
     #[cfg(unix)]

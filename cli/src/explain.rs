@@ -3,6 +3,7 @@
 
 use std::io::Write;
 
+use wasm_manifests::Selector;
 use wasm_manifests::codes::{self, CodeDoc};
 
 use crate::{ColorWhen, ExplainArgs, Status, style};
@@ -10,8 +11,20 @@ use crate::{ColorWhen, ExplainArgs, Status, style};
 /// Runs `explain`.
 pub fn run(args: &ExplainArgs, color: ColorWhen) -> Status {
     let stderr_color = style::enabled(color, &std::io::stderr());
-    let text = if args.list {
-        list()
+    let text = if let Some(filter) = &args.list {
+        let selector = match filter.as_deref().map(str::parse::<Selector>) {
+            None => None,
+            Some(Ok(selector)) => Some(selector),
+            Some(Err(e)) => {
+                style::error(stderr_color, &e.to_string());
+                style::help(
+                    stderr_color,
+                    "filter with a category (`security`), a format prefix (`spin/`) or a code",
+                );
+                return Status::Trouble;
+            }
+        };
+        list(codes::all().filter(|doc| selector.as_ref().is_none_or(|s| s.matches(doc.code))))
     } else {
         let wanted = args
             .code
@@ -19,9 +32,12 @@ pub fn run(args: &ExplainArgs, color: ColorWhen) -> Status {
             .unwrap_or("")
             .trim()
             .to_ascii_lowercase();
-        match codes::find(&wanted) {
-            Some(doc) => doc.to_markdown(),
-            None => {
+        let found = codes::find(&wanted)
+            .map(|doc| vec![doc])
+            .unwrap_or_else(|| partial(&wanted));
+        match found.as_slice() {
+            [doc] => doc.to_markdown(),
+            [] => {
                 style::error(stderr_color, &format!("unknown diagnostic code `{wanted}`"));
                 let suggestions = suggest(&wanted);
                 if !suggestions.is_empty() {
@@ -38,6 +54,16 @@ pub fn run(args: &ExplainArgs, color: ColorWhen) -> Status {
                 );
                 return Status::Trouble;
             }
+            several => {
+                style::help(
+                    stderr_color,
+                    &format!(
+                        "{} codes have `{wanted}` in their name: `wasm-manifests explain CODE` explains one",
+                        several.len()
+                    ),
+                );
+                list(several.iter().copied())
+            }
         }
     };
     let mut out = std::io::stdout().lock();
@@ -51,12 +77,50 @@ pub fn run(args: &ExplainArgs, color: ColorWhen) -> Status {
     }
 }
 
-/// Every code and its summary, aligned.
-fn list() -> String {
-    let docs: Vec<&CodeDoc> = codes::all().collect();
-    let width = docs.iter().map(|doc| doc.code.len()).max().unwrap_or(0);
+/// The codes whose name, or a former name, contains `wanted`.
+fn partial(wanted: &str) -> Vec<&'static CodeDoc> {
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    codes::all()
+        .filter(|doc| doc.code.contains(wanted) || doc.aliases.iter().any(|a| a.contains(wanted)))
+        .collect()
+}
+
+/// The severity in a word: `error`, `warning`, or `varies` when the place
+/// decides (`explain CODE` says which places use which).
+fn severity(doc: &CodeDoc) -> &'static str {
+    match doc.severity {
+        "error" => "error",
+        "warning" => "warning",
+        _ => "varies",
+    }
+}
+
+/// Codes with their category, severity and summary, in aligned columns.
+fn list<'a>(docs: impl Iterator<Item = &'a CodeDoc>) -> String {
+    let docs: Vec<&CodeDoc> = docs.collect();
+    let code = docs.iter().map(|doc| doc.code.len()).max().unwrap_or(0);
+    let category = docs
+        .iter()
+        .map(|doc| doc.category.name().len())
+        .max()
+        .unwrap_or(0);
+    let level = docs
+        .iter()
+        .map(|doc| severity(doc).len())
+        .max()
+        .unwrap_or(0);
     docs.iter()
-        .map(|doc| format!("{:width$}  {}\n", doc.code, doc.summary))
+        .map(|doc| {
+            format!(
+                "{:code$}  {:category$}  {:level$}  {}\n",
+                doc.code,
+                doc.category.name(),
+                severity(doc),
+                doc.summary
+            )
+        })
         .collect()
 }
 
@@ -105,8 +169,18 @@ mod tests {
 
     #[test]
     fn list_has_every_code() {
-        let list = list();
+        let list = list(codes::all());
         assert_eq!(list.lines().count(), codes::all().count());
         assert!(list.contains("wasmer/unknown-module"));
+    }
+
+    #[test]
+    fn partial_names_find_codes() {
+        let codes = |wanted| partial(wanted).iter().map(|d| d.code).collect::<Vec<_>>();
+        assert_eq!(codes("duplicate-route"), ["spin/duplicate-route"]);
+        assert!(codes("duplicate").len() > 3);
+        // Former names count.
+        assert_eq!(codes("all-hosts-allowed"), ["flow-like/allows-all-hosts"]);
+        assert!(codes("").is_empty());
     }
 }

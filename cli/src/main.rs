@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 
 mod check;
+mod configs;
 mod convert;
 mod escape;
 mod explain;
@@ -23,8 +24,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
-use clap::{Args, Parser, Subcommand, ValueEnum};
-use wasm_manifests::Format;
+use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use wasm_manifests::{Format, Level, Selector};
 
 /// Shown at the end of `--help`: what the exit status means.
 const EXIT_STATUS: &str = "\
@@ -63,20 +64,30 @@ enum Command {
     /// `[package]` and `[dependencies]` tables look like a wasmer.toml's.
     /// Files named on the command line are always checked. `-` reads
     /// standard input.
+    ///
+    /// Which codes are reported, and how, comes from `wasm-manifests.toml`
+    /// (the nearest one above each file: `allow`, `warn`, `deny`, `strict`,
+    /// and `[[overrides]]` for some paths), then from `--allow`, `--warn`,
+    /// `--deny` and `--strict`.
     #[command(after_help = EXIT_STATUS)]
     Check(CheckArgs),
     /// Print the documentation of a diagnostic code: what it checks, why,
-    /// an example and the fix.
+    /// an example and the fix; or list the codes, with their category and
+    /// severity.
     #[command(
-        after_help = "Exit status:\n  0  the code was found\n  2  unknown code, or usage error"
+        after_help = "Exit status:\n  0  codes were found (explained or listed)\n  2  no code found, or usage error"
     )]
     Explain(ExplainArgs),
-    /// Show what a package is and what it can touch, whatever its manifest
-    /// format: identity, modules, entry points and capabilities (network,
-    /// files, environment, limits, stores, variables, OAuth scopes), each
-    /// capability with the manifest field that grants it.
+    /// Show what packages are and what they can touch, whatever their
+    /// manifest format: identity, modules, entry points and capabilities
+    /// (network, files, environment, limits, stores, variables, OAuth
+    /// scopes), each capability with the manifest field that grants it.
+    ///
+    /// Each PATH is a manifest or a directory, searched as `check` does.
+    /// Grants a runtime gives by default are counted on one line per
+    /// component; `--verbose` lists them.
     #[command(
-        after_help = "Exit status:\n  0  the package was read (warnings do not count)\n  1  the manifest has errors (the view is still shown when it could be built)\n  2  usage error, or the file could not be read or identified"
+        after_help = "Exit status:\n  0  every package was read (warnings do not count)\n  1  a manifest has errors (its view is still shown when it could be built)\n  2  usage error, or a path could not be read or identified"
     )]
     Inspect(InspectArgs),
     /// Convert a Spin `spin.toml` from manifest version 1 to version 2, the
@@ -88,16 +99,26 @@ enum Command {
 /// Options of `inspect`.
 #[derive(Debug, Args)]
 struct InspectArgs {
-    /// The manifest.
-    #[arg(value_name = "PATH")]
-    path: PathBuf,
+    /// Manifests or directories (searched like `check` does).
+    #[arg(value_name = "PATH", required = true)]
+    paths: Vec<PathBuf>,
 
-    /// `human` for a readable summary, `json` for the package view as JSON.
+    /// Show every grant in full, also those a runtime gives by default,
+    /// which are otherwise counted on one line per component.
+    #[arg(short, long)]
+    verbose: bool,
+
+    /// Also inspect files that .gitignore or .ignore files exclude.
+    #[arg(long)]
+    no_ignore: bool,
+
+    /// `human` for a readable summary, `json` for the package views as JSON.
     #[arg(long, value_enum, default_value_t = InspectOutput::Human, value_name = "FORMAT")]
     output: InspectOutput,
 
-    /// The manifest's format, instead of detecting it from the name and
-    /// content.
+    /// The format of the files named on the command line, instead of
+    /// detecting it from the name and content. Files found by searching
+    /// directories are always detected.
     #[arg(long, value_name = "FORMAT", value_parser = format_parser())]
     format_hint: Option<Format>,
 }
@@ -107,7 +128,7 @@ struct InspectArgs {
 enum InspectOutput {
     /// A readable summary.
     Human,
-    /// The package view as JSON.
+    /// The package views as JSON: `{"version": 1, "packages": [{"file", "package"}]}`.
     Json,
 }
 
@@ -122,9 +143,43 @@ struct CheckArgs {
     #[arg(long, value_enum, default_value_t = OutputFormat::Human, value_name = "FORMAT")]
     output: OutputFormat,
 
-    /// Treat warnings as errors.
+    /// Treat warnings as errors ("deny all warnings"), after every other
+    /// setting.
     #[arg(long)]
     strict: bool,
+
+    /// Do not report these codes. A code (`wasmer/unknown-module`, or a
+    /// former name of one), a format prefix (`spin/`), a category
+    /// (`correctness`, `suspicious`, `security`, `deprecated`, `publish`,
+    /// `style`, `verify`, `syntax`) or `all`; repeat the option or separate
+    /// them with commas. `--allow`, `--warn` and `--deny` apply in the
+    /// order given, after the configuration file: a later one wins for the
+    /// codes both name. Unreadable input (`syntax`) is always an error.
+    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = parse_selector)]
+    allow: Vec<Selector>,
+
+    /// Report these codes as warnings (see `--allow`).
+    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = parse_selector)]
+    warn: Vec<Selector>,
+
+    /// Report these codes as errors (see `--allow`).
+    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = parse_selector)]
+    deny: Vec<Selector>,
+
+    /// Read the settings from this configuration file, for every file
+    /// checked, instead of looking for the nearest `wasm-manifests.toml`
+    /// above each one. Its `[[overrides]]` paths are relative to its
+    /// directory.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+
+    /// Do not read any configuration file.
+    #[arg(long)]
+    no_config: bool,
+
+    /// `--allow`, `--warn` and `--deny` in the order of the command line.
+    #[arg(skip)]
+    settings: Vec<(Level, Selector)>,
 
     /// Print the diagnostics only: no summary line and no notices.
     /// Problems reading files are still reported on standard error.
@@ -170,13 +225,17 @@ struct CheckArgs {
 /// Options of `explain`.
 #[derive(Debug, Args)]
 struct ExplainArgs {
-    /// The code, e.g. `wasmer/unknown-module` or `syntax-error`.
+    /// The code, e.g. `wasmer/unknown-module` or `syntax-error`, a former
+    /// name of one, or part of a name (`duplicate-route`): one code found
+    /// is explained, several are listed.
     #[arg(value_name = "CODE", required_unless_present = "list")]
     code: Option<String>,
 
-    /// List every code with a one-line summary instead.
-    #[arg(long, conflicts_with = "code")]
-    list: bool,
+    /// List every code with its category, severity and summary instead;
+    /// with a category (`security`), a format prefix (`spin/`) or a code,
+    /// only the codes it names.
+    #[arg(long, value_name = "CATEGORY", num_args = 0..=1, conflicts_with = "code")]
+    list: Option<Option<String>>,
 }
 
 /// The `--output` formats.
@@ -184,7 +243,10 @@ struct ExplainArgs {
 enum OutputFormat {
     /// rustc-style reports and a summary line.
     Human,
-    /// A JSON array with one object per diagnostic.
+    /// One line per diagnostic: `path:line:column: severity[code] message`.
+    Concise,
+    /// One JSON document: `{"version": 1, "files": [...], "unchecked": [...],
+    /// "summary": {...}}`.
     Json,
     /// GitHub Actions workflow commands (annotations on the pull request).
     Github,
@@ -226,6 +288,36 @@ fn format_parser() -> impl TypedValueParser<Value = Format> {
     PossibleValuesParser::new(Format::ALL.map(Format::name)).try_map(|name| name.parse::<Format>())
 }
 
+/// Parses a selector of `--allow`, `--warn` or `--deny`; the error has the
+/// closest code, prefix or category.
+fn parse_selector(text: &str) -> Result<Selector, String> {
+    text.parse::<Selector>().map_err(|e| e.to_string())
+}
+
+/// The `--allow`, `--warn` and `--deny` of `check`, in the order of the
+/// command line (clap keeps each option's values apart).
+fn ordered_settings(matches: &ArgMatches) -> Vec<(Level, Selector)> {
+    let mut out: Vec<(usize, Level, Selector)> = Vec::new();
+    for (id, level) in [
+        ("allow", Level::Allow),
+        ("warn", Level::Warn),
+        ("deny", Level::Deny),
+    ] {
+        let (Some(indices), Some(values)) =
+            (matches.indices_of(id), matches.get_many::<Selector>(id))
+        else {
+            continue;
+        };
+        out.extend(
+            indices
+                .zip(values)
+                .map(|(index, selector)| (index, level, selector.clone())),
+        );
+    }
+    out.sort_by_key(|(index, ..)| *index);
+    out.into_iter().map(|(_, level, s)| (level, s)).collect()
+}
+
 /// Parses `1048576`, `512K`, `10MiB`, `1 GB` (all multiples of 1024).
 fn parse_size(text: &str) -> Result<u64, String> {
     let text = text.trim();
@@ -249,7 +341,11 @@ fn parse_size(text: &str) -> Result<u64, String> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    if let (Command::Check(args), Some(("check", sub))) = (&mut cli.command, matches.subcommand()) {
+        args.settings = ordered_settings(sub);
+    }
     let status = match cli.command {
         Command::Check(args) => check::run(args, cli.color),
         Command::Explain(args) => explain::run(&args, cli.color),
@@ -276,7 +372,39 @@ mod tests {
 
     #[test]
     fn command_line_is_well_formed() {
-        use clap::CommandFactory;
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn settings_keep_the_order_of_the_command_line() {
+        let matches = Cli::command()
+            .try_get_matches_from([
+                "wasm-manifests",
+                "check",
+                "--deny",
+                "all",
+                "--allow",
+                "style,spin/",
+                "--warn",
+                "security",
+                "--deny",
+                "spin/duplicate-route",
+            ])
+            .unwrap();
+        let (_, sub) = matches.subcommand().unwrap();
+        let settings: Vec<String> = ordered_settings(sub)
+            .iter()
+            .map(|(level, selector)| format!("{level:?} {selector}"))
+            .collect();
+        assert_eq!(
+            settings,
+            [
+                "Deny all",
+                "Allow style",
+                "Allow spin/",
+                "Warn security",
+                "Deny spin/duplicate-route"
+            ]
+        );
     }
 }

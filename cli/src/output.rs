@@ -1,10 +1,11 @@
-//! The output formats of `check`: human, JSON, GitHub annotations, SARIF.
+//! The output formats of `check`: human, concise, JSON, GitHub annotations,
+//! SARIF.
 
 use std::io::{BufWriter, Stdout, Write};
 use std::time::Duration;
 
 use serde::Serialize;
-use wasm_manifests::{Diagnostic, Format, Report, Severity, Span};
+use wasm_manifests::{Diagnostic, Format, Report, Severity};
 
 use crate::sarif::Sarif;
 use crate::{OutputFormat, style};
@@ -13,10 +14,11 @@ use crate::{OutputFormat, style};
 /// checked the file so that the printing thread only copies it out.
 #[derive(Debug)]
 pub enum Rendered {
-    /// Human or GitHub output: the text to print.
+    /// Human, concise or GitHub output: the text to print.
     Text(String),
-    /// JSON output: the diagnostics, written as one array at the end.
-    Json(Vec<JsonDiagnostic>),
+    /// JSON output: the file's report (pretty-printed), written in one
+    /// document at the end.
+    Json(String),
     /// SARIF output: the results, written in one log at the end.
     Sarif(Vec<serde_json::Value>),
 }
@@ -27,12 +29,17 @@ pub fn render(format: OutputFormat, color: bool, report: &Report) -> Rendered {
         OutputFormat::Human if report.is_empty() => Rendered::Text(String::new()),
         OutputFormat::Human if color => Rendered::Text(report.render_styled()),
         OutputFormat::Human => Rendered::Text(report.render()),
-        OutputFormat::Json => Rendered::Json(
-            report
-                .iter()
-                .map(|d| JsonDiagnostic::new(report.origin(), d))
-                .collect(),
-        ),
+        OutputFormat::Concise => {
+            let mut text = String::new();
+            for diagnostic in report {
+                text.push_str(&concise_line(report.origin(), diagnostic));
+                text.push('\n');
+            }
+            Rendered::Text(text)
+        }
+        OutputFormat::Json => {
+            Rendered::Json(serde_json::to_string_pretty(report).unwrap_or_default())
+        }
         OutputFormat::Github => {
             let mut text = String::new();
             for diagnostic in report {
@@ -71,7 +78,10 @@ pub struct Printer {
     listing: bool,
     out: BufWriter<Stdout>,
     write_error: Option<std::io::Error>,
-    json: Vec<JsonDiagnostic>,
+    /// The reports of the JSON output, pretty-printed.
+    json: Vec<String>,
+    /// What could not be checked, for the JSON output.
+    unchecked: Vec<String>,
     sarif: Sarif,
 }
 
@@ -86,6 +96,7 @@ impl Printer {
             out: BufWriter::new(std::io::stdout()),
             write_error: None,
             json: Vec::new(),
+            unchecked: Vec::new(),
             sarif: Sarif::default(),
         }
     }
@@ -95,7 +106,7 @@ impl Printer {
     pub fn report(&mut self, rendered: Rendered) {
         match rendered {
             Rendered::Text(text) => self.write(text.as_bytes()),
-            Rendered::Json(diagnostics) => self.json.extend(diagnostics),
+            Rendered::Json(report) => self.json.push(report),
             Rendered::Sarif(results) => self.sarif.extend(results),
         }
     }
@@ -106,10 +117,13 @@ impl Printer {
     }
 
     /// Records a file that could not be checked (SARIF lists them as
-    /// notifications; the other formats leave them to standard error).
+    /// notifications, JSON in `unchecked`; the other formats leave them to
+    /// standard error).
     pub fn problem(&mut self, message: &str) {
-        if self.format == OutputFormat::Sarif {
-            self.sarif.add_problem(message);
+        match self.format {
+            OutputFormat::Sarif => self.sarif.add_problem(message),
+            OutputFormat::Json => self.unchecked.push(message.to_owned()),
+            _ => {}
         }
     }
 
@@ -127,17 +141,17 @@ impl Printer {
     pub fn finish(mut self, summary: &Summary, quiet: bool) -> std::io::Result<()> {
         match self.format {
             _ if self.listing => {}
-            OutputFormat::Human if !quiet => {
-                let line = format!("{}\n", summary_line(summary));
-                let line = style::paint(self.color, style::BOLD, line.trim_end());
+            OutputFormat::Human | OutputFormat::Concise if !quiet => {
+                let line = style::paint(self.color, style::BOLD, &summary_line(summary));
                 self.write(format!("{line}\n").as_bytes());
+                if summary.errors + summary.warnings > 0 {
+                    self.write(format!("{NEXT_STEP}\n").as_bytes());
+                }
             }
-            OutputFormat::Human | OutputFormat::Github => {}
+            OutputFormat::Human | OutputFormat::Concise | OutputFormat::Github => {}
             OutputFormat::Json => {
-                let text =
-                    serde_json::to_string_pretty(&self.json).map_err(std::io::Error::other)?;
+                let text = json_document(&self.json, &self.unchecked, summary)?;
                 self.write(text.as_bytes());
-                self.write(b"\n");
             }
             OutputFormat::Sarif => {
                 let text = serde_json::to_string_pretty(&std::mem::take(&mut self.sarif).finish())
@@ -161,6 +175,102 @@ impl Printer {
             self.write_error = Some(e);
         }
     }
+}
+
+/// What the human output suggests once something was reported.
+const NEXT_STEP: &str =
+    "Run `wasm-manifests explain CODE` for what a code means and how to fix it.";
+
+/// The end of the JSON output: what could not be checked and the counts.
+#[derive(Serialize)]
+struct JsonTail<'a> {
+    unchecked: Vec<JsonUnchecked<'a>>,
+    summary: JsonSummary,
+}
+
+#[derive(Serialize)]
+struct JsonUnchecked<'a> {
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    unchecked: usize,
+}
+
+/// The whole JSON output: `{"version", "files", "unchecked", "summary"}`,
+/// where each of `files` is the report as `Report::to_json` gives it (so
+/// the library and the command line agree), already pretty-printed by the
+/// workers: this only indents it.
+fn json_document(
+    files: &[String],
+    unchecked: &[String],
+    summary: &Summary,
+) -> std::io::Result<String> {
+    let tail = JsonTail {
+        unchecked: unchecked
+            .iter()
+            .map(|message| JsonUnchecked { message })
+            .collect(),
+        summary: JsonSummary {
+            files: summary.files,
+            errors: summary.errors,
+            warnings: summary.warnings,
+            unchecked: summary.problems,
+        },
+    };
+    let tail = serde_json::to_string_pretty(&tail).map_err(std::io::Error::other)?;
+    let mut out = format!(
+        "{{\n  \"version\": {},\n  \"files\": [",
+        Report::JSON_VERSION
+    );
+    for (i, file) in files.iter().enumerate() {
+        out.push_str(if i == 0 { "\n" } else { ",\n" });
+        // JSON strings hold no line breaks: indenting lines is safe.
+        for (j, line) in file.lines().enumerate() {
+            if j > 0 {
+                out.push('\n');
+            }
+            out.push_str("    ");
+            out.push_str(line);
+        }
+    }
+    out.push_str(if files.is_empty() { "],\n" } else { "\n  ],\n" });
+    // The tail's fields, inside the same object.
+    let inner = tail
+        .strip_prefix("{\n")
+        .and_then(|t| t.strip_suffix("\n}"))
+        .unwrap_or("");
+    out.push_str(inner);
+    out.push_str("\n}\n");
+    Ok(out)
+}
+
+/// `path:line:column: severity[code] message`, on one line: line breaks and
+/// control characters in the message are escaped like file names.
+fn concise_line(shown_file: &str, d: &Diagnostic) -> String {
+    let mut message = String::with_capacity(d.message.len());
+    for c in d.message.chars() {
+        match c {
+            '\n' => message.push_str("\\n"),
+            '\r' => message.push_str("\\r"),
+            '\t' => message.push(' '),
+            c if crate::escape::needs_escape(c) => {
+                message.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            }
+            c => message.push(c),
+        }
+    }
+    format!(
+        "{shown_file}:{}:{}: {}[{}] {message}",
+        d.span.line.max(1),
+        d.span.column.max(1),
+        d.severity,
+        d.code
+    )
 }
 
 /// `Checked 12 files: 3 errors, 5 warnings in 24ms`.
@@ -191,78 +301,6 @@ fn plural(count: usize, noun: &str) -> String {
         format!("1 {noun}")
     } else {
         format!("{count} {noun}s")
-    }
-}
-
-/// One diagnostic in the JSON output.
-#[derive(Debug, Serialize)]
-pub struct JsonDiagnostic {
-    file: String,
-    code: &'static str,
-    severity: Severity,
-    message: String,
-    path: String,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    start: usize,
-    end: usize,
-    help: Option<String>,
-    note: Option<String>,
-    labels: Vec<JsonLabel>,
-}
-
-/// A secondary location in the JSON output.
-#[derive(Debug, Serialize)]
-struct JsonLabel {
-    message: String,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    start: usize,
-    end: usize,
-}
-
-impl JsonDiagnostic {
-    fn new(file: &str, d: &Diagnostic) -> Self {
-        let Span {
-            start,
-            end,
-            line,
-            column,
-            end_line,
-            end_column,
-        } = d.span;
-        Self {
-            file: file.to_owned(),
-            code: d.code,
-            severity: d.severity,
-            message: d.message.clone(),
-            path: d.path.to_string(),
-            line,
-            column,
-            end_line,
-            end_column,
-            start,
-            end,
-            help: d.help.clone(),
-            note: d.note.clone(),
-            labels: d
-                .labels
-                .iter()
-                .map(|label| JsonLabel {
-                    message: label.message.clone(),
-                    line: label.span.line,
-                    column: label.span.column,
-                    end_line: label.span.end_line,
-                    end_column: label.span.end_column,
-                    start: label.span.start,
-                    end: label.span.end,
-                })
-                .collect(),
-        }
     }
 }
 
@@ -310,6 +348,55 @@ fn escape_property(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn concise_lines_stay_one_line() {
+        let parsed = wasm_manifests::parse(
+            "[[module]]\nname = \"a\"\nsource = \"a.wasm\"\nabi = \"x\\u001b[2J\\ny\"\n",
+            Format::Wasmer,
+        );
+        let d = &parsed.report().diagnostics()[0];
+        assert!(
+            d.message.contains('\n') || d.message.contains('\u{1b}'),
+            "{}",
+            d.message
+        );
+        let line = concise_line("dir/wasmer.toml", d);
+        assert!(
+            line.starts_with("dir/wasmer.toml:4:7: error[wasmer/invalid-abi] "),
+            "{line}"
+        );
+        assert!(!line.contains('\n') && !line.contains('\u{1b}'), "{line}");
+        assert!(line.contains("\\u{1b}[2J"), "{line}");
+    }
+
+    #[test]
+    fn the_json_document_is_valid_with_or_without_files() {
+        let summary = Summary::default();
+        let empty: serde_json::Value =
+            serde_json::from_str(&json_document(&[], &[], &summary).unwrap()).unwrap();
+        assert_eq!(
+            empty,
+            serde_json::json!({
+                "version": 1,
+                "files": [],
+                "unchecked": [],
+                "summary": { "files": 0, "errors": 0, "warnings": 0, "unchecked": 0 }
+            })
+        );
+        let report =
+            wasm_manifests::parse("[[module]]\nname = \"m\"\n", Format::Wasmer).into_report();
+        let file = serde_json::to_string_pretty(&report).unwrap();
+        let text = json_document(&[file.clone(), file], &["gone".to_owned()], &summary).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["files"][1], report.to_json());
+        assert_eq!(value["unchecked"][0]["message"], "gone");
+        // Pretty-printed as one document: two spaces per level.
+        assert!(
+            text.contains("\n    {\n      \"version\": 1,\n      \"file\": \"<input>\","),
+            "{text}"
+        );
+    }
 
     #[test]
     fn github_escaping() {

@@ -1,7 +1,7 @@
 //! SARIF 2.1.0 output, for code-scanning services.
 //!
 //! One run; the tool's rules are every documented code (so a viewer can
-//! show the documentation of any result); each result points at its file
+//! show the documentation of any result, and link to it with `helpUri`); each result points at its file
 //! with line/column (counted in Unicode code points, as `columnKind`
 //! says) and byte offsets, names the field as a logical location, and
 //! carries the labels as related locations. Files that could not be checked
@@ -94,6 +94,7 @@ fn rule(doc: &codes::CodeDoc) -> Value {
             "text": format!("{}\n\nExample:\n{}", doc.fix, doc.example.trim_end()),
             "markdown": doc.to_markdown(),
         },
+        "helpUri": doc.url(),
         "defaultConfiguration": { "level": default_level(doc.severity) },
         "properties": { "severity": doc.severity },
     })

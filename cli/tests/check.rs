@@ -60,27 +60,30 @@ fn json_output() {
     snapshot("check-json", &run);
 
     let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
-    let diagnostics = value.as_array().expect("an array");
+    // Every file checked has its report, in path order, also the clean one.
+    assert_eq!(
+        json_files(&run.stdout),
+        ["a/wasmer.toml", "b, 100%/wasmer.toml", "c/wasmer.toml"]
+    );
+    assert_eq!(value["summary"]["files"], 3);
+    assert_eq!(value["summary"]["errors"], 2);
+    assert_eq!(value["summary"]["warnings"], 2);
+    assert_eq!(value["summary"]["unchecked"], 0);
+    assert_eq!(value["unchecked"], serde_json::json!([]));
+    // Each report is the library's JSON of the same file.
+    let text = std::fs::read_to_string(project.path().join("a/wasmer.toml")).unwrap();
+    let mut report = wasm_manifests::parse(&text, wasm_manifests::Format::Wasmer).into_report();
+    report.set_origin("a/wasmer.toml");
+    assert_eq!(value["files"][0], report.to_json());
+    let diagnostics = json_diagnostics(&run.stdout);
     assert!(!diagnostics.is_empty());
-    for d in diagnostics {
-        for key in [
-            "file",
-            "code",
-            "severity",
-            "message",
-            "path",
-            "line",
-            "column",
-            "end_line",
-            "end_column",
-            "start",
-            "end",
-            "help",
-            "note",
-            "labels",
-        ] {
+    for d in &diagnostics {
+        for key in ["file", "code", "severity", "message", "path", "span", "url"] {
             assert!(d.get(key).is_some(), "`{key}` missing in {d}");
         }
+        let code = d["code"].as_str().unwrap();
+        let doc = wasm_manifests::codes::find(code).unwrap();
+        assert_eq!(d["url"], doc.url());
     }
     let files: Vec<&str> = diagnostics
         .iter()
@@ -254,13 +257,8 @@ fn directory_with_mixed_formats() {
     snapshot("check-list-files", &listed);
 
     let run = run_in(dir.path(), &["check", "--output", "json"], None);
-    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
-    let files: std::collections::BTreeSet<&str> = value
-        .as_array()
-        .expect("array")
-        .iter()
-        .filter_map(|d| d["file"].as_str())
-        .collect();
+    let checked = json_files(&run.stdout);
+    let files: std::collections::BTreeSet<&str> = checked.iter().map(String::as_str).collect();
     for skipped in [
         "Cargo.toml",
         "package.json",
@@ -476,7 +474,12 @@ fn fixtures_have_errors() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.is_empty(), "{}", run.stderr);
     assert!(run.stdout.contains("\nerror["), "no errors printed");
-    let summary = run.stdout.lines().last().unwrap_or("");
+    let mut last = run.stdout.lines().rev();
+    assert_eq!(
+        last.next(),
+        Some("Run `wasm-manifests explain CODE` for what a code means and how to fix it.")
+    );
+    let summary = last.next().unwrap_or("");
     assert!(summary.starts_with("Checked "), "{summary}");
     // Every valid fixture is checked, and none has anything to report.
     for entry in glob_fixtures("valid") {
@@ -533,13 +536,12 @@ fn corpus_has_no_errors() {
     }
     let run = run(&["check", "--output", "json", "../shared/corpus"]);
     assert!(run.stderr.is_empty(), "{}", run.stderr);
-    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
-    let errors: Vec<&serde_json::Value> = value
-        .as_array()
-        .expect("array")
+    let diagnostics = json_diagnostics(&run.stdout);
+    let errors: Vec<&serde_json::Value> = diagnostics
         .iter()
         .filter(|d| d["severity"] == "error")
         .collect();
+    assert_eq!(json_files(&run.stdout).len(), 51);
     assert_eq!(run.code, 0, "errors in the corpus: {errors:#?}");
     assert!(errors.is_empty());
     let listed = run_list(&["check", "--list-files", "../shared/corpus"]);
@@ -616,10 +618,8 @@ fn broken_manifests_in_a_directory_are_reported() {
 
     // The same in JSON, with the code of the diagnostic.
     let run = run_in(project.path(), &["check", "--output", "json"], None);
-    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
-    let found: Vec<(&str, &str)> = value
-        .as_array()
-        .expect("array")
+    let diagnostics = json_diagnostics(&run.stdout);
+    let found: Vec<(&str, &str)> = diagnostics
         .iter()
         .map(|d| {
             (

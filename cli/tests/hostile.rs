@@ -43,6 +43,26 @@ fn names_with_control_characters_are_escaped_for_people() {
         run.stdout
     );
 
+    // One line per diagnostic, whatever the name holds.
+    let concise = run_in(project.path(), &["check", "--output", "concise"], None);
+    assert_eq!(concise.code, 1, "{concise:?}");
+    assert!(!concise.stdout.contains('\u{1b}'), "{}", concise.stdout);
+    let lines: Vec<&str> = concise.stdout.lines().collect();
+    assert_eq!(
+        lines.len(),
+        4 + 2,
+        "four diagnostics, the summary, the next step: {lines:?}"
+    );
+    assert!(
+        lines[0]
+            .starts_with("\"evil\\u{1b}[2J/wasmer.toml\":12:8: error[wasmer/duplicate-module] "),
+        "{lines:?}"
+    );
+    assert!(
+        lines[2].starts_with("\"two\\nerror: forged/wasmer.toml\":2:8: warning["),
+        "{lines:?}"
+    );
+
     let listed = run_in(project.path(), &["check", "--list-files"], None);
     assert_eq!(
         listed.stdout,
@@ -72,13 +92,8 @@ fn names_with_control_characters_are_escaped_for_people() {
 fn machine_outputs_keep_the_real_names() {
     let project = hostile_project();
     let run = run_in(project.path(), &["check", "--output", "json"], None);
-    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
-    let files: std::collections::BTreeSet<&str> = value
-        .as_array()
-        .expect("array")
-        .iter()
-        .filter_map(|d| d["file"].as_str())
-        .collect();
+    let checked = json_files(&run.stdout);
+    let files: std::collections::BTreeSet<&str> = checked.iter().map(String::as_str).collect();
     assert_eq!(
         files.into_iter().collect::<Vec<_>>(),
         [
@@ -235,7 +250,6 @@ fn deeply_nested_manifests_on_several_threads() {
             None,
         );
         assert_eq!(run.code, 1, "--jobs {jobs}: {}", run.stderr);
-        let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
-        assert!(value.as_array().is_some_and(|a| !a.is_empty()));
+        assert!(!json_diagnostics(&run.stdout).is_empty());
     }
 }

@@ -153,6 +153,10 @@ fn sarif_output_matches_the_schema() {
         .as_array()
         .expect("rules");
     assert_eq!(rules.len(), wasm_manifests::codes::all().count());
+    for (rule, doc) in rules.iter().zip(wasm_manifests::codes::all()) {
+        assert_eq!(rule["id"], doc.code);
+        assert_eq!(rule["helpUri"], doc.url());
+    }
     for result in sarif_run["results"].as_array().expect("results") {
         let index = result["ruleIndex"].as_u64().expect("ruleIndex") as usize;
         assert_eq!(rules[index]["id"], result["ruleId"]);

@@ -121,6 +121,33 @@ pub fn snapshot(name: &str, run: &Run) {
     }
 }
 
+/// The diagnostics of `check --output json`, in order, each with the
+/// `file` of its report added.
+pub fn json_diagnostics(stdout: &str) -> Vec<serde_json::Value> {
+    let value: serde_json::Value = serde_json::from_str(stdout).expect("valid JSON");
+    assert_eq!(value["version"], 1, "{value}");
+    let mut out = Vec::new();
+    for report in value["files"].as_array().expect("`files` is an array") {
+        for diagnostic in report["diagnostics"].as_array().expect("`diagnostics`") {
+            let mut diagnostic = diagnostic.clone();
+            diagnostic["file"] = report["file"].clone();
+            out.push(diagnostic);
+        }
+    }
+    out
+}
+
+/// The files `check --output json` checked, in order.
+pub fn json_files(stdout: &str) -> Vec<String> {
+    let value: serde_json::Value = serde_json::from_str(stdout).expect("valid JSON");
+    value["files"]
+        .as_array()
+        .expect("`files` is an array")
+        .iter()
+        .map(|report| report["file"].as_str().expect("a file name").to_owned())
+        .collect()
+}
+
 /// Writes `files` (relative path, content) under `root`, creating folders.
 pub fn write_tree(root: &Path, files: &[(&str, &[u8])]) {
     for (path, content) in files {
