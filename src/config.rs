@@ -176,7 +176,7 @@ impl Config {
         let mut diagnostics = cx.finish(text, document.root.as_ref());
         crate::pipeline::drop_cascading(&mut diagnostics, text);
         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-            return Err(Report::new(origin, text, diagnostics));
+            return Err(Report::new(origin, text.into(), diagnostics));
         }
         Ok(config)
     }
@@ -213,7 +213,7 @@ impl Config {
             })
         };
         let text = text.map_err(|cx| {
-            ConfigError::Invalid(Report::new(origin.clone(), "", cx.finish("", None)))
+            ConfigError::Invalid(Report::new(origin.clone(), "".into(), cx.finish("", None)))
         })?;
         let dir = absolute(path.parent().unwrap_or(Path::new("")));
         Config::parse(text, origin)

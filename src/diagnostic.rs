@@ -15,7 +15,12 @@ use crate::path::FieldPath;
 /// `Error` means the format's own tooling would refuse the manifest (or
 /// silently lose part of it); `Warning` means it is accepted but likely a
 /// mistake, deprecated or risky. Strict mode turns warnings into errors.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+///
+/// The two levels follow from that rule, which has no third case, so the
+/// enum is deliberately exhaustive: a `match` on it needs no wildcard arm.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Accepted by the tooling, but worth fixing.
@@ -37,7 +42,8 @@ impl fmt::Display for Severity {
 ///
 /// Byte offsets are 0-based and half-open (`start..end`), lines and columns
 /// are 1-based, and columns count characters, as in rustc's JSON output.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Span {
     /// Byte offset of the first byte.
     pub start: usize,
@@ -61,7 +67,8 @@ impl Span {
 }
 
 /// A secondary location attached to a diagnostic, such as "first defined here".
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Label {
     /// Where the label points.
     pub span: Span,
@@ -166,7 +173,8 @@ impl Serialize for Diagnostic {
 #[derive(Clone, Debug, Default)]
 pub struct Report {
     origin: String,
-    source: String,
+    /// The text the spans point into, shared with [`crate::Parsed`].
+    source: std::sync::Arc<str>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -183,20 +191,12 @@ impl Serialize for Report {
 }
 
 impl Report {
-    pub(crate) fn new(origin: String, source: &str, mut diagnostics: Vec<Diagnostic>) -> Self {
-        diagnostics.sort_by(|a, b| {
-            (a.span.start, a.span.end, b.severity, a.code).cmp(&(
-                b.span.start,
-                b.span.end,
-                a.severity,
-                b.code,
-            ))
-        });
-        let source = if diagnostics.is_empty() {
-            String::new()
-        } else {
-            source.to_owned()
-        };
+    pub(crate) fn new(
+        origin: String,
+        source: std::sync::Arc<str>,
+        mut diagnostics: Vec<Diagnostic>,
+    ) -> Self {
+        diagnostics.sort_by(order);
         Self {
             origin,
             source,
@@ -205,13 +205,12 @@ impl Report {
     }
 
     /// Adds diagnostics found later (verification), keeping the order.
-    pub(crate) fn extend(&mut self, source: &str, diagnostics: Vec<Diagnostic>) {
+    pub(crate) fn extend(&mut self, diagnostics: Vec<Diagnostic>) {
         if diagnostics.is_empty() {
             return;
         }
-        let mut all = std::mem::take(&mut self.diagnostics);
-        all.extend(diagnostics);
-        *self = Report::new(std::mem::take(&mut self.origin), source, all);
+        self.diagnostics.extend(diagnostics);
+        self.diagnostics.sort_by(order);
     }
 
     /// The diagnostics, sorted by position.
@@ -615,12 +614,21 @@ fn render_one(renderer: &Renderer, origin: &str, lines: &LineIndex<'_>, d: &Diag
             .collect()
     };
     let mut group = if marks.is_empty() {
-        // Nothing to show (empty or unreadable input): the title and where.
+        // Nothing to show (empty or unreadable input, or a report read
+        // back from JSON): the title and where, then where each label is.
         let mut origin = Origin::path(origin);
-        if d.span.start > 0 {
+        if d.span.end > 0 {
             origin = origin.line(d.span.line).char_column(d.span.column);
         }
-        Group::with_title(title).element(origin)
+        let mut group = Group::with_title(title).element(origin);
+        for label in &d.labels {
+            let at = format!(
+                "{} (at {}:{})",
+                label.message, label.span.line, label.span.column
+            );
+            group = group.element(Level::NOTE.message(at));
+        }
+        group
     } else {
         // Group the annotated lines into excerpts of nearby lines.
         let mut annotated: Vec<usize> = marks.iter().map(|m| m.line).collect();
@@ -941,5 +949,252 @@ mod tests {
             let header = format!("--> f.toml:2:{}", d.span.column);
             assert!(rendered.contains(&header), "{rendered}");
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Building diagnostics and reports of one's own
+
+impl Span {
+    /// A span from its byte range and the lines and columns of both ends.
+    pub fn new(
+        range: Range<usize>,
+        (line, column): (usize, usize),
+        (end_line, end_column): (usize, usize),
+    ) -> Span {
+        Span {
+            start: range.start,
+            end: range.end,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+
+    /// The span of `range` in `text`, with its lines and columns counted
+    /// as the library counts them (1-based, in characters).
+    ///
+    /// ```
+    /// // The `=` of the second line: byte 10, but column 4, as `é` is one character.
+    /// let span = wasm_manifests::Span::in_text("a = 1\nbé = 2\n", 10..11);
+    /// assert_eq!((span.line, span.column, span.end_column), (2, 4, 5));
+    /// ```
+    pub fn in_text(text: &str, range: Range<usize>) -> Span {
+        crate::source::LineIndex::new(text).span(range)
+    }
+}
+
+impl Label {
+    /// A label at `span`.
+    pub fn new(span: Span, message: impl Into<String>) -> Label {
+        Label {
+            span,
+            message: message.into(),
+        }
+    }
+}
+
+impl Diagnostic {
+    /// A diagnostic of one's own: a code (any stable name: a check of your
+    /// own, `myorg/no-private-registry`), a severity and a message, at the
+    /// start of the file until [`Diagnostic::with_span`] says where.
+    ///
+    /// ```
+    /// use wasm_manifests::{Diagnostic, Format, Report, Severity, Span};
+    ///
+    /// let text = "[package]\nname = \"acme/tool\"\nversion = \"1.0.0\"\ndescription = \"x\"\n";
+    /// let mut report = wasm_manifests::parse(text, Format::Wasmer).into_report();
+    /// let at = text.find("\"acme/tool\"").unwrap();
+    /// report.push(
+    ///     Diagnostic::new("registry/reserved-namespace", Severity::Error, "`acme` is reserved")
+    ///         .with_span(Span::in_text(text, at..at + 11))
+    ///         .with_help("publish under your own namespace"),
+    /// );
+    /// assert!(report.has_errors());
+    /// assert!(report.render().contains("error[registry/reserved-namespace]"));
+    /// ```
+    pub fn new(code: &'static str, severity: Severity, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity,
+            message: message.into(),
+            path: FieldPath::root(),
+            span: Span::new(0..0, (1, 1), (1, 1)),
+            labels: Vec::new(),
+            help: None,
+            note: None,
+        }
+    }
+
+    /// Places the diagnostic.
+    #[must_use]
+    pub fn with_span(mut self, span: Span) -> Self {
+        self.span = span;
+        self
+    }
+
+    /// Names the field it is about.
+    #[must_use]
+    pub fn with_path(mut self, path: FieldPath) -> Self {
+        self.path = path;
+        self
+    }
+
+    /// Adds a label at another place.
+    #[must_use]
+    pub fn with_label(mut self, label: Label) -> Self {
+        self.labels.push(label);
+        self
+    }
+
+    /// Says how to fix it.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds context, such as what the real tool does.
+    #[must_use]
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+}
+
+impl Report {
+    /// A report of `diagnostics` about `source` (the text their spans point
+    /// into; empty when there is none), named `origin` in renderings.
+    pub fn from_diagnostics(
+        origin: impl Into<String>,
+        source: &str,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Report {
+        Report::new(origin.into(), std::sync::Arc::from(source), diagnostics)
+    }
+
+    /// Adds a diagnostic, keeping the report in source order. Reports of
+    /// this library and of [`Report::from_diagnostics`] keep their text, so
+    /// the new diagnostic renders with its snippet; a report read back from
+    /// JSON has none and renders positions only.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        let at = self
+            .diagnostics
+            .partition_point(|d| order(d, &diagnostic) != std::cmp::Ordering::Greater);
+        self.diagnostics.insert(at, diagnostic);
+    }
+
+    /// Adds every diagnostic of `other` (a report about the same text, such
+    /// as checks of one's own), keeping the order.
+    pub fn merge(&mut self, other: Report) {
+        if self.source.is_empty() {
+            self.source = other.source;
+        }
+        for diagnostic in other.diagnostics {
+            self.push(diagnostic);
+        }
+    }
+}
+
+/// The order of a report: by position, errors first at one position.
+fn order(a: &Diagnostic, b: &Diagnostic) -> std::cmp::Ordering {
+    (a.span.start, a.span.end, b.severity, a.code).cmp(&(
+        b.span.start,
+        b.span.end,
+        a.severity,
+        b.code,
+    ))
+}
+
+// ---------------------------------------------------------------------------
+// Reading reports back
+
+/// Codes read back from JSON live as long as the program: the known ones
+/// are the library's own names, the others are kept once each.
+fn intern(code: String) -> &'static str {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
+    if let Some(doc) = crate::codes::find(&code).filter(|d| d.code == code) {
+        return doc.code;
+    }
+    static OTHERS: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let mut others = OTHERS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(known) = others.get(code.as_str()) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(code.into_boxed_str());
+    others.insert(leaked);
+    leaked
+}
+
+#[derive(serde::Deserialize)]
+struct DiagnosticWire {
+    code: String,
+    severity: Severity,
+    message: String,
+    #[serde(default)]
+    path: FieldPath,
+    span: Span,
+    #[serde(default)]
+    labels: Vec<Label>,
+    #[serde(default)]
+    help: Option<String>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+/// Reads the JSON shape of [`Report::to_json`]. Codes the library does not
+/// know are kept, once each, for the life of the program.
+impl<'de> serde::Deserialize<'de> for Diagnostic {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let wire = DiagnosticWire::deserialize(deserializer)?;
+        Ok(Diagnostic {
+            code: intern(wire.code),
+            severity: wire.severity,
+            message: wire.message,
+            path: wire.path,
+            span: wire.span,
+            labels: wire.labels,
+            help: wire.help,
+            note: wire.note,
+        })
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct ReportWire {
+    version: u32,
+    file: String,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads the JSON shape of [`Report::to_json`] (version
+/// [`Report::JSON_VERSION`]). The text is not part of it, so a report read
+/// back renders without snippets.
+///
+/// ```
+/// let report = wasm_manifests::parse("[[module]]\nname = 1\n", wasm_manifests::Format::Wasmer).into_report();
+/// let back: wasm_manifests::Report = serde_json::from_value(report.to_json()).unwrap();
+/// assert_eq!(back.diagnostics(), report.diagnostics());
+/// ```
+impl<'de> serde::Deserialize<'de> for Report {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let wire = ReportWire::deserialize(deserializer)?;
+        if wire.version != Report::JSON_VERSION {
+            return Err(serde::de::Error::custom(format!(
+                "report version {} is not {}, the version this library reads",
+                wire.version,
+                Report::JSON_VERSION
+            )));
+        }
+        Ok(Report::new(
+            wire.file,
+            std::sync::Arc::from(""),
+            wire.diagnostics,
+        ))
     }
 }

@@ -4,15 +4,19 @@ use std::fmt;
 use std::path::Path;
 use std::str::FromStr;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A manifest format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+///
+/// More formats may be added in a minor release, so a `match` on it needs a
+/// wildcard arm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Format {
     /// Wasmer's `wasmer.toml`.
     Wasmer,
-    /// Spin's `spin.toml`, manifest version 1.
+    /// Spin's `spin.toml`, manifest versions 1 and 2.
     Spin,
     /// The Extism manifest (JSON, or the same keys in TOML).
     Extism,

@@ -1,6 +1,7 @@
 //! Parse and validate the manifests of WebAssembly packages, in four formats
 //! behind one API: Wasmer's `wasmer.toml`, Spin's `spin.toml` (versions 1 and 2),
-//! the Extism manifest (JSON), and the Flow-Like WASM package manifest.
+//! the Extism manifest (JSON, or the same keys in TOML), and the Flow-Like
+//! WASM package manifest.
 //!
 //! Every problem in a manifest is reported in one run, each as a
 //! [`Diagnostic`] with a stable code, a severity, the field path
@@ -72,7 +73,7 @@ use std::path::{Path, PathBuf};
 pub use diagnostic::{Diagnostic, Label, Report, Severity, Span};
 pub use discover::{Candidate, classify};
 pub use format::{DetectError, Format, UnknownFormatName};
-pub use path::{FieldPath, Segment};
+pub use path::{FieldPath, FieldPathError, Segment};
 pub use settings::{Level, Selector, SelectorError};
 
 use pipeline::{read_manifest, syntax_of};
@@ -209,7 +210,7 @@ impl Parsed {
         if diagnostics.is_empty() {
             return;
         }
-        self.report.extend(&self.text, diagnostics);
+        self.report.extend(diagnostics);
     }
 
     /// The text the manifest was read from.
@@ -299,6 +300,7 @@ pub enum Error {
 pub struct Options {
     max_size: u64,
     settings: settings::Settings,
+    origin: Option<String>,
 }
 
 impl Default for Options {
@@ -306,6 +308,7 @@ impl Default for Options {
         Self {
             max_size: DEFAULT_MAX_SIZE,
             settings: settings::Settings::default(),
+            origin: None,
         }
     }
 }
@@ -359,15 +362,39 @@ impl Options {
         self
     }
 
+    /// Names the input of [`Options::parse`] and [`Options::parse_bytes`]
+    /// in reports (rendered `--> name:line:column`, and [`Report::origin`]);
+    /// without it the name is `<input>`. Files read with
+    /// [`Options::parse_file`] are always named by their path.
+    ///
+    /// ```
+    /// use wasm_manifests::{Format, Options};
+    ///
+    /// let parsed = Options::new()
+    ///     .origin("uploads/42/wasmer.toml")
+    ///     .parse("[[module]]\nname = 1\n", Format::Wasmer);
+    /// assert_eq!(parsed.report().origin(), "uploads/42/wasmer.toml");
+    /// assert!(parsed.report().render().contains("--> uploads/42/wasmer.toml:2:8"));
+    /// ```
+    #[must_use]
+    pub fn origin(mut self, name: impl Into<String>) -> Self {
+        self.origin = Some(name.into());
+        self
+    }
+
+    fn input_name(&self) -> String {
+        self.origin.clone().unwrap_or_else(|| "<input>".to_owned())
+    }
+
     /// Reads `text` as a manifest of `format`.
     pub fn parse(&self, text: &str, format: Format) -> Parsed {
-        self.run(text.as_bytes(), Some(text), format, "<input>".to_owned())
+        self.run(text.as_bytes(), Some(text), format, self.input_name())
     }
 
     /// Reads raw bytes as a manifest of `format`; invalid UTF-8 and binary
     /// data are reported as diagnostics.
     pub fn parse_bytes(&self, bytes: &[u8], format: Format) -> Parsed {
-        self.run(bytes, None, format, "<input>".to_owned())
+        self.run(bytes, None, format, self.input_name())
     }
 
     /// Reads a file, detecting its format from its name, then its content,

@@ -43,7 +43,7 @@ pub(crate) fn read_manifest(
         Parsed {
             format,
             manifest: None,
-            report: Report::new(origin.clone(), "", diagnostics),
+            report: Report::new(origin.clone(), std::sync::Arc::from(""), diagnostics),
             text: std::sync::Arc::from(""),
             settings: settings.clone(),
             suppressions: Suppressions::default(),
@@ -101,11 +101,12 @@ pub(crate) fn read_manifest(
         .help(empty_help(format));
         let mut diagnostics = cx.finish(text, None);
         settings.apply(&mut diagnostics);
+        let text: std::sync::Arc<str> = std::sync::Arc::from(text);
         return Parsed {
             format,
             manifest: None,
-            report: Report::new(origin, text, diagnostics),
-            text: std::sync::Arc::from(text),
+            report: Report::new(origin, text.clone(), diagnostics),
+            text,
             settings: settings.clone(),
             suppressions: Suppressions::default(),
         };
@@ -192,11 +193,12 @@ pub(crate) fn read_manifest(
     suppressions.report_unused(&mut unused, false);
     diagnostics.extend(unused.finish(text, None));
     settings.apply(&mut diagnostics);
+    let text: std::sync::Arc<str> = std::sync::Arc::from(text);
     Parsed {
         format,
         manifest,
-        report: Report::new(origin, text, diagnostics),
-        text: std::sync::Arc::from(text),
+        report: Report::new(origin, text.clone(), diagnostics),
+        text,
         settings: settings.clone(),
         suppressions,
     }

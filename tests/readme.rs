@@ -92,7 +92,15 @@ fn the_codes_page_is_current() {
     // Every documentation URL points at an anchor of the page.
     let page = std::fs::read_to_string(&path).unwrap();
     for doc in wasm_manifests::codes::all() {
-        let anchor = doc.url().rsplit_once('#').map(|(_, a)| a.to_owned()).unwrap();
-        assert!(page.contains(&format!("<a id=\"{anchor}\"></a>")), "{}", doc.code);
+        let anchor = doc
+            .url()
+            .rsplit_once('#')
+            .map(|(_, a)| a.to_owned())
+            .unwrap();
+        assert!(
+            page.contains(&format!("<a id=\"{anchor}\"></a>")),
+            "{}",
+            doc.code
+        );
     }
 }

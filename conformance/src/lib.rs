@@ -69,7 +69,7 @@ pub fn official(format: Format, text: &str) -> Verdict {
                 Err(e) => Verdict::Rejects(format!("parse: {e}")),
             }
         }
-        Format::Spin | Format::FlowLike => Verdict::NotRun("no official crate on crates.io"),
+        _ => Verdict::NotRun("no official crate on crates.io"),
     }
 }
 

@@ -38,14 +38,14 @@
 //! field on these types and is stable: fields may be added, never renamed
 //! or removed.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::path::FieldPath;
 use crate::source::{self, Syntax};
 use crate::{Format, Manifest, Span};
 
 /// What a package is and what it can touch.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Package {
     /// The manifest format it was read from.
@@ -62,7 +62,7 @@ pub struct Package {
 }
 
 /// Who the package is.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Identity {
     /// The package name (`namespace/name` for Wasmer, the application name
@@ -89,7 +89,7 @@ pub struct Identity {
 
 /// Where a manifest field is: its path, and its position in the text when
 /// known.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Origin {
     /// The field that grants or declares this (`component[1].files[0]`).
@@ -122,7 +122,7 @@ impl Origin {
 }
 
 /// A WebAssembly module of the package.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Module {
     /// The name the manifest uses for it.
@@ -136,7 +136,7 @@ pub struct Module {
 }
 
 /// Where a module's bytes come from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum ModuleSource {
@@ -169,7 +169,7 @@ pub enum ModuleSource {
 }
 
 /// How the host starts the package.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct EntryPoint {
     /// The command, component, module or node name.
@@ -183,7 +183,7 @@ pub struct EntryPoint {
 }
 
 /// The kinds of entry point.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum EntryKind {
@@ -225,7 +225,7 @@ pub enum EntryKind {
 }
 
 /// How much network access the package has overall.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum NetworkAccess {
     /// None.
@@ -242,7 +242,7 @@ pub enum NetworkAccess {
 /// What the package may access. Every grant names the field that granted
 /// it; `scope` is the component, command or node it applies to (`None`:
 /// the whole package).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Capabilities {
     /// The overall network access.
@@ -312,7 +312,7 @@ impl Capabilities {
 }
 
 /// An outbound network rule.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct HostGrant {
     /// The protocol, as a URL scheme: `http`, `https`, `redis`, `mysql`,
@@ -332,7 +332,7 @@ pub struct HostGrant {
 }
 
 /// Host files or directories visible to the guest.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct FileGrant {
     /// The host path or glob, relative to the manifest's directory.
@@ -350,7 +350,7 @@ pub struct FileGrant {
 }
 
 /// An environment variable set for the guest.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct EnvGrant {
     /// The variable's name.
@@ -364,7 +364,7 @@ pub struct EnvGrant {
 }
 
 /// A numeric limit.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LimitGrant {
     /// The limit.
@@ -376,7 +376,7 @@ pub struct LimitGrant {
 }
 
 /// A named resource or switch.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct NamedGrant {
     /// The store, database, model or switch name.
@@ -388,7 +388,7 @@ pub struct NamedGrant {
 }
 
 /// A variable, configuration value or secret the guest can read.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct VariableGrant {
     /// Its name.
@@ -404,7 +404,7 @@ pub struct VariableGrant {
 }
 
 /// OAuth access the package asks for.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OAuthGrant {
     /// The provider (`google`, `github`, ...).

@@ -187,6 +187,6 @@ pub(crate) fn wrong_version(text: &str, wanted: &str) -> crate::ParseError {
         note: None,
     };
     crate::ParseError {
-        report: crate::Report::new("<input>".to_owned(), text, vec![diagnostic]),
+        report: crate::Report::new("<input>".to_owned(), text.into(), vec![diagnostic]),
     }
 }
