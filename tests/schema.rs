@@ -530,3 +530,44 @@ fn dollar_schema_in_extism_json_is_an_unknown_key() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].contains("$schema"), "{problems:?}");
 }
+
+/// Where the schemas refuse a fixture, the checker reports an error too:
+/// in the same value, inside it, or in a table holding it. (Fixtures whose
+/// manifest version is itself wrong are left out: the schema cannot know
+/// which version's rules to apply.)
+#[test]
+fn schema_errors_in_fixtures_are_checker_errors() {
+    let validators = Validators::new();
+    let mut failures = Vec::new();
+    for fixture in fixtures("invalid") {
+        let Some(document) = &fixture.document else {
+            continue;
+        };
+        let ours: Vec<String> = fixture
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| pointer(&d.path))
+            .collect();
+        let version_in_doubt = fixture.diagnostics.iter().any(|d| {
+            d.severity == Severity::Error
+                && (d.code.ends_with("manifest-version")
+                    || ["/spin_manifest_version", "/spin_version"]
+                        .contains(&pointer(&d.path).as_str()))
+        });
+        if version_in_doubt {
+            continue;
+        }
+        for schema in schemas_of(fixture.format, document) {
+            for (at, message) in validators.errors(schema, document) {
+                let explained = ours
+                    .iter()
+                    .any(|p| p.starts_with(&at) || (!p.is_empty() && at.starts_with(p.as_str())));
+                if !explained {
+                    failures.push(format!("{}: {schema}: `{at}`: {message}", fixture.name));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

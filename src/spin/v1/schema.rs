@@ -35,7 +35,13 @@ pub(super) fn manifest(schema: &mut Schema) {
     let trigger_of = |kind: &str, definition: &str| {
         json!({
             "if": {
-                "properties": { "trigger": { "properties": { "type": { "const": kind } }, "required": ["type"] } },
+                "properties": {
+                    "trigger": {
+                        "type": "object",
+                        "properties": { "type": { "const": kind } },
+                        "required": ["type"],
+                    },
+                },
                 "required": ["trigger"],
             },
             "then": {

@@ -158,6 +158,15 @@ fn trigger_keys(component: Value, dependencies: Value) -> [(&'static str, Value)
     ]
 }
 
+/// `dependencies` of a trigger of another type than HTTP: lists by role.
+fn any_role() -> Value {
+    json!({
+        "description": "Components composed with this trigger's component, by role.",
+        "type": "object",
+        "additionalProperties": { "type": "array", "items": reference(TRIGGER_DEPENDENCY) },
+    })
+}
+
 fn component_key() -> Value {
     json!({
         "description": "The component it runs: the id of a `[component.<id>]`, or a component table defined here.",
@@ -181,14 +190,9 @@ pub(super) fn http_trigger(schema: &mut Schema) {
     );
 }
 
-/// A `[[trigger.redis]]` entry: it needs a component and has no
-/// dependencies.
+/// A `[[trigger.redis]]` entry: it needs a component.
 pub(super) fn redis_trigger(schema: &mut Schema) {
-    if let Some(Value::Object(properties)) = schema.get_mut("properties") {
-        let [id, component, _] = trigger_keys(component_key(), Value::Null);
-        properties.insert(id.0.into(), id.1);
-        properties.insert(component.0.into(), component.1);
-    }
+    shared::accept_keys(schema, &trigger_keys(component_key(), any_role()));
     if let Some(Value::Array(required)) = schema.get_mut("required") {
         required.push("component".into());
     }
@@ -201,16 +205,10 @@ impl JsonSchema for Trigger {
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         generator.subschema_for::<ComponentSpec>();
-        let dependencies = json!({
-            "description": "Components composed with this trigger's component, by role.",
-            "type": "object",
-            "additionalProperties": { "type": "array", "items": reference(TRIGGER_DEPENDENCY) },
-        });
-        let properties: serde_json::Map<String, Value> =
-            trigger_keys(component_key(), dependencies)
-                .into_iter()
-                .map(|(key, value)| (key.to_owned(), value))
-                .collect();
+        let properties: serde_json::Map<String, Value> = trigger_keys(component_key(), any_role())
+            .into_iter()
+            .map(|(key, value)| (key.to_owned(), value))
+            .collect();
         json_schema!({
             "description": "A trigger of a plugin's type: its own keys are passed to the plugin. Spin drops a `components` map.",
             "type": "object",
