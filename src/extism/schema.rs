@@ -97,6 +97,7 @@ impl JsonSchema for Wasm {
                 },
                 "method": {
                     "description": "The HTTP method; `GET` when absent.",
+                    "examples": ["GET", "POST"],
                     "type": ["string", "null"],
                     "pattern": patterns::HTTP_TOKEN,
                 },

@@ -203,6 +203,7 @@ pub struct Module {
         feature = "json-schema",
         schemars(pattern(crate::schema::patterns::WASMER_MODULE_KIND))
     )]
+    #[cfg_attr(feature = "json-schema", schemars(extend("examples" = ["wasm", "tensorflow-SavedModel"])))]
     pub kind: Option<String>,
     /// Interfaces the module needs, such as `wasi = "0.1.0-unstable"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -360,6 +361,7 @@ pub struct CommandV2 {
     /// The module it runs.
     pub module: ModuleReference,
     /// A well-known runner (`wasi`, `wcgi`, ...) or a runner URL.
+    #[cfg_attr(feature = "json-schema", schemars(extend("examples" = ["wasi", "wcgi", "wasm4", "generic", "https://webc.org/runner/wasi"])))]
     pub runner: String,
     /// Settings passed to the runner.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -460,6 +462,7 @@ pub struct WasiAnnotations {
 pub struct WcgiAnnotations {
     /// `rfc-3875` (default) or `wcgi`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "json-schema", schemars(extend("examples" = ["rfc-3875", "wcgi"])))]
     pub dialect: Option<String>,
 }
 

@@ -102,6 +102,7 @@ impl JsonSchema for AppTrigger {
                 "type": {
                     "description": "`http`, `redis`, or the type of a plugin trigger (`timer`, `sqs`, `cron`, ...).",
                     "type": "string",
+                    "examples": ["http", "redis"],
                 },
             },
             "required": ["type"],
