@@ -61,6 +61,8 @@ mod path;
 mod pipeline;
 mod read;
 mod rules;
+#[cfg(feature = "json-schema")]
+pub mod schema;
 mod settings;
 mod source;
 pub mod spin;

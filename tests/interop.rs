@@ -35,10 +35,10 @@ fn manifests() -> Vec<(PathBuf, Format)> {
             };
             for entry in entries.flatten() {
                 let path = entry.path();
-                let is_manifest = matches!(
-                    path.extension().and_then(|e| e.to_str()),
-                    Some("toml" | "json")
-                );
+                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                // `.model.json` files are the expected models of fixtures.
+                let is_manifest = (name.ends_with(".toml") || name.ends_with(".json"))
+                    && !name.ends_with(".model.json");
                 if is_manifest && path.is_file() {
                     out.push((path, format));
                 }

@@ -34,6 +34,8 @@
 mod package;
 mod read;
 pub(crate) mod rules;
+#[cfg(feature = "json-schema")]
+mod schema;
 mod snippet;
 mod verify;
 
@@ -77,21 +79,33 @@ pub const DEFAULT_MAX_VAR_BYTES: u64 = 1024 * 1024;
 pub const MAX_PAGES: u32 = 65536;
 
 /// A whole Extism manifest. Only `wasm` is needed.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Manifest {
     /// The modules of the plug-in. With several, the one named
     /// [`MAIN_MODULE`] is the one whose functions the host calls (see
     /// [`Manifest::main_module`]).
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1)))]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(
+            description = "The modules of the plug-in. With several, the one named `main` is the one whose functions the host calls (unnamed modules are called `main`; when none is, the last module is)."
+        )
+    )]
     pub wasm: Vec<Wasm>,
     /// Memory limits.
     #[serde(skip_serializing_if = "Memory::is_unset")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
     pub memory: Memory,
     /// Free-form settings the plug-in reads with `extism_config_get`.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
     pub config: IndexMap<String, String>,
     /// The hosts the plug-in may send HTTP requests to.
     #[serde(skip_serializing_if = "AllowedHosts::is_unset")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
     pub allowed_hosts: AllowedHosts,
     /// Host directories mounted into the plug-in (only when the host
     /// enables WASI). Written as a map from host path (optionally prefixed
@@ -99,6 +113,11 @@ pub struct Manifest {
     #[serde(
         skip_serializing_if = "Vec::is_empty",
         serialize_with = "serialize_allowed_paths"
+    )]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(schema_with = "schema::allowed_paths")
     )]
     pub allowed_paths: Vec<AllowedPath>,
     /// How long one call into the plug-in may run, in milliseconds; no
@@ -340,12 +359,21 @@ impl Serialize for Wasm {
 }
 
 /// `memory`: limits on what the plug-in may use. Every key is optional.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Memory {
     /// The most 64 KiB pages the plug-in's memory may grow to (at most
     /// [`MAX_PAGES`]); no limit when absent.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "json-schema", schemars(range(max = 65536)))]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(
+            description = "The most 64 KiB pages the plug-in's memory may grow to, at most 65536 (4 GiB); no limit when absent."
+        )
+    )]
     pub max_pages: Option<u32>,
     /// The largest HTTP response body the plug-in may receive, in bytes; no
     /// limit when absent.
@@ -354,6 +382,12 @@ pub struct Memory {
     /// The most bytes the plug-in's variables may hold;
     /// [`DEFAULT_MAX_VAR_BYTES`] when absent, and `0` disables variables.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(
+            description = "The most bytes the plug-in's variables may hold; 1 MiB when absent, and `0` disables variables."
+        )
+    )]
     pub max_var_bytes: Option<u64>,
 }
 

@@ -21,6 +21,7 @@ use serde::Serialize;
 /// assert_eq!(PackageCategory::IotIndustrial.as_str(), "IOT_INDUSTRIAL");
 /// assert!("ai_ml".parse::<PackageCategory>().is_err());
 /// ```
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]

@@ -119,17 +119,22 @@ pub(crate) static FORMAT: crate::formats::Descriptor = crate::formats::Descripto
 pub const MANIFEST_VERSION: u32 = 1;
 
 /// A whole Flow-Like manifest.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Manifest {
     /// The schema version; `1` is the only one defined.
+    #[cfg_attr(feature = "json-schema", schemars(range(max = 4294967295u32)))]
     pub manifest_version: u32,
     /// The package identifier, reverse-domain style (`com.example.tools`).
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1)))]
     pub id: String,
     /// The display name.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1)))]
     pub name: String,
     /// The package version, semver by convention (Flow-Like does not
     /// enforce it).
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1)))]
     pub version: String,
     /// A short description.
     pub description: String,
@@ -167,6 +172,10 @@ pub struct Manifest {
     pub wasm_hash: Option<String>,
     /// `[metadata]`: free-form package metadata, kept verbatim.
     #[serde(default, skip_serializing_if = "toml::Table::is_empty")]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(with = "serde_json::Map<String, serde_json::Value>")
+    )]
     pub metadata: toml::Table,
     /// `[permissions]`: what the package may use; everything is off (and
     /// the tiers are `standard`) by default.
@@ -229,6 +238,7 @@ impl FromStr for Manifest {
 }
 
 /// An `[[authors]]` entry.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Author {
@@ -243,6 +253,7 @@ pub struct Author {
 }
 
 /// `[permissions]`: resource tiers and capabilities the package asks for.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Permissions {
@@ -286,6 +297,7 @@ impl Permissions {
 }
 
 /// `[permissions.network]`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct NetworkPermissions {
@@ -327,6 +339,7 @@ impl NetworkPermissions {
 }
 
 /// `[permissions.filesystem]`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct FilesystemPermissions {
@@ -353,6 +366,7 @@ impl FilesystemPermissions {
 
 /// A `[[permissions.oauth_scopes]]` entry: the scopes the package needs
 /// from one OAuth provider.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct OAuthScope {
@@ -369,6 +383,7 @@ pub struct OAuthScope {
 }
 
 /// A `[[nodes]]` entry: one node of the package.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct NodeEntry {
@@ -390,6 +405,10 @@ pub struct NodeEntry {
     pub oauth_providers: Vec<String>,
     /// `[nodes.metadata]`: free-form metadata, kept verbatim.
     #[serde(default, skip_serializing_if = "toml::Table::is_empty")]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(with = "serde_json::Map<String, serde_json::Value>")
+    )]
     pub metadata: toml::Table,
 }
 

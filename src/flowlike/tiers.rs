@@ -31,6 +31,7 @@ const MIB: u64 = 1024 * 1024;
 /// let err = "Standard".parse::<MemoryTier>().unwrap_err();
 /// assert!(err.to_string().contains("`standard`"));
 /// ```
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -136,6 +137,7 @@ impl MemoryTier {
 /// assert_eq!(TimeoutTier::VeryLong.duration(), Duration::from_secs(600));
 /// assert!(TimeoutTier::Maximum.is_extended());
 /// ```
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

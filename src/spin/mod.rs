@@ -12,6 +12,8 @@
 pub mod convert;
 pub(crate) mod hosts;
 mod ids;
+#[cfg(feature = "json-schema")]
+pub(crate) mod schema;
 pub(crate) mod template;
 pub mod v1;
 pub mod v2;

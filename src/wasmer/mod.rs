@@ -35,6 +35,8 @@
 mod package;
 mod read;
 pub(crate) mod rules;
+#[cfg(feature = "json-schema")]
+mod schema;
 mod verify;
 
 use std::fmt;
@@ -63,6 +65,7 @@ pub(crate) static FORMAT: crate::formats::Descriptor = crate::formats::Descripto
 };
 
 /// A whole `wasmer.toml`. Every table is optional.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Manifest {
@@ -71,6 +74,10 @@ pub struct Manifest {
     pub package: Option<Package>,
     /// `[dependencies]`: `"namespace/name" = "<semver requirement>"`.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(schema_with = "schema::dependencies")
+    )]
     pub dependencies: IndexMap<String, VersionReq>,
     /// `[fs]`: guest path → host path (relative to the manifest) to bundle
     /// and mount.
@@ -125,12 +132,17 @@ impl FromStr for Manifest {
 
 /// `[package]`. All keys are optional for parsing; publishing needs
 /// `name`, `version` and `description`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct Package {
     /// `namespace/name`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(pattern(crate::schema::patterns::WASMER_PACKAGE_NAME))
+    )]
     pub name: Option<String>,
     /// A strict semver version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -161,16 +173,20 @@ pub struct Package {
     pub private: bool,
     /// Deprecated: extra flags for the runtime (use runner annotations).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "json-schema", schemars(extend("deprecated" = true)))]
     pub wasmer_extra_flags: Option<String>,
     /// Deprecated, no effect.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "json-schema", schemars(extend("deprecated" = true)))]
     pub disable_command_rename: bool,
     /// Deprecated, no effect.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "json-schema", schemars(extend("deprecated" = true)))]
     pub rename_commands_to_raw_command_name: bool,
 }
 
 /// A `[[module]]`: a WebAssembly file (an "atom") in the package.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Module {
@@ -183,6 +199,11 @@ pub struct Module {
     pub abi: Abi,
     /// `wasm` (default), `tensorflow-SavedModel`, or a URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(pattern(crate::schema::patterns::WASMER_MODULE_KIND))
+    )]
+    #[cfg_attr(feature = "json-schema", schemars(extend("examples" = ["wasm", "tensorflow-SavedModel"])))]
     pub kind: Option<String>,
     /// Interfaces the module needs, such as `wasi = "0.1.0-unstable"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -192,6 +213,10 @@ pub struct Module {
     pub bindings: Option<Bindings>,
     /// Deprecated optimisation hints, kept verbatim.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(schema_with = "schema::module_annotations")
+    )]
     pub annotations: Option<toml::Table>,
 }
 
@@ -211,6 +236,7 @@ impl Module {
 }
 
 /// A module's ABI.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Abi {
@@ -250,6 +276,7 @@ pub enum Bindings {
 }
 
 /// WIT bindings.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -261,6 +288,7 @@ pub struct WitBindings {
 }
 
 /// WAI bindings.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -306,6 +334,8 @@ impl Command {
 }
 
 /// A deprecated V1 command (no `runner`).
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct CommandV1 {
@@ -322,6 +352,7 @@ pub struct CommandV1 {
 }
 
 /// A V2 command.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct CommandV2 {
@@ -330,6 +361,7 @@ pub struct CommandV2 {
     /// The module it runs.
     pub module: ModuleReference,
     /// A well-known runner (`wasi`, `wcgi`, ...) or a runner URL.
+    #[cfg_attr(feature = "json-schema", schemars(extend("examples" = ["wasi", "wcgi", "wasm4", "generic", "https://webc.org/runner/wasi"])))]
     pub runner: String,
     /// Settings passed to the runner.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -348,6 +380,7 @@ pub enum CommandAnnotations {
 }
 
 /// Annotations kept in a file next to the manifest.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct FileAnnotations {
@@ -358,6 +391,7 @@ pub struct FileAnnotations {
 }
 
 /// The format of an annotations file.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum AnnotationsFileKind {
@@ -369,6 +403,7 @@ pub enum AnnotationsFileKind {
 
 /// Inline annotations: the typed `wasi` and `wcgi` tables, and any other
 /// runner's table verbatim.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Annotations {
@@ -380,10 +415,15 @@ pub struct Annotations {
     pub wcgi: Option<WcgiAnnotations>,
     /// Tables for other runners, kept verbatim.
     #[serde(flatten)]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(with = "serde_json::Map<String, serde_json::Value>")
+    )]
     pub other: toml::Table,
 }
 
 /// Settings of the WASI runner (also read by the WCGI runner).
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -396,6 +436,10 @@ pub struct WasiAnnotations {
     pub package: Option<String>,
     /// `KEY=VALUE` environment variables.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(inner(pattern(crate::schema::patterns::WASI_ENV)))
+    )]
     pub env: Option<Vec<String>>,
     /// Arguments passed on start.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -412,11 +456,13 @@ pub struct WasiAnnotations {
 }
 
 /// Settings of the WCGI runner.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct WcgiAnnotations {
     /// `rfc-3875` (default) or `wcgi`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "json-schema", schemars(extend("examples" = ["rfc-3875", "wcgi"])))]
     pub dialect: Option<String>,
 }
 

@@ -43,6 +43,8 @@
 pub(crate) mod package;
 mod read;
 pub(crate) mod rules;
+#[cfg(feature = "json-schema")]
+mod schema;
 mod trigger;
 pub(crate) mod verify;
 
@@ -70,6 +72,9 @@ pub(crate) fn read(root: &crate::source::Node<'_>, cx: &mut crate::read::Cx) -> 
 }
 
 /// A whole `spin.toml` (manifest version 1).
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
+#[cfg_attr(feature = "json-schema", schemars(transform = schema::manifest))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Manifest {
@@ -93,9 +98,11 @@ pub struct Manifest {
     /// `[variables]`: values the application can be configured with when
     /// it runs, by name.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(schema_with = "schema::variables"))]
     pub variables: IndexMap<String, Variable>,
     /// `[[component]]` entries.
     #[serde(default, rename = "component", skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1)))]
     pub components: Vec<Component>,
 }
 
@@ -138,6 +145,7 @@ impl FromStr for Manifest {
 }
 
 /// The manifest format version. Only version 1 is modelled.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub enum ManifestVersion {
@@ -193,16 +201,21 @@ impl Serialize for AppTrigger {
 }
 
 /// `trigger = { type = "http", base = "/" }`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct HttpAppTrigger {
     /// The path all routes are relative to. Spin 1.x required it; Spin 3
     /// and later refuse any value other than `/`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "json-schema", schemars(extend("const" = "/")))]
     pub base: Option<String>,
 }
 
 /// `trigger = { type = "redis", address = "redis://..." }`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct RedisAppTrigger {
@@ -244,6 +257,9 @@ impl PluginTrigger {
 
 /// A `[variables]` entry. Exactly one of `required = true` or `default`
 /// must be given.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
+#[cfg_attr(feature = "json-schema", schemars(transform = crate::spin::schema::variable_rule))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Variable {
@@ -280,11 +296,23 @@ impl Variable {
 }
 
 /// A `[[component]]`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Component {
     /// The component's id, as written. Spin repairs ids with `_` or upper
     /// case letters; see [`Component::normalized_id`].
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(pattern(crate::schema::patterns::SPIN_V1_COMPONENT_ID))
+    )]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(
+            description = "The component's id. Spin renames an id with `_` or upper-case letters: `_` becomes `-`, then everything is lower-cased."
+        )
+    )]
     pub id: String,
     /// A human-readable description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -322,6 +350,10 @@ pub struct Component {
     /// Configuration values: templates such as `"{{ api_key }}"` over the
     /// application's variables.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(schema_with = "crate::spin::schema::lower_snake_templates")
+    )]
     pub config: IndexMap<String, String>,
     /// `[component.trigger]`, shaped by the application trigger's type.
     pub trigger: ComponentTrigger,
@@ -379,12 +411,23 @@ pub enum ComponentSource {
 }
 
 /// `source = { url = "https://...", digest = "sha256:..." }`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct RemoteSource {
     /// Where to download the module.
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(pattern(crate::schema::patterns::HTTP_URL))
+    )]
+    #[cfg_attr(feature = "json-schema", schemars(with = "String"))]
     pub url: url::Url,
     /// `sha256:` followed by 64 lowercase hex digits.
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(pattern(crate::schema::patterns::SPIN_DIGEST))
+    )]
     pub digest: String,
 }
 
@@ -399,13 +442,20 @@ impl RemoteSource {
 }
 
 /// `source = { registry = "...", package = "ns:name", version = "1.0.0" }`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct RegistrySource {
     /// The registry's host name; the default registry when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1)))]
     pub registry: Option<String>,
     /// The package, `namespace:name`.
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(pattern(crate::schema::patterns::SPIN_PACKAGE))
+    )]
     pub package: String,
     /// The exact package version.
     pub version: Version,
@@ -445,6 +495,8 @@ pub enum FileMount {
 }
 
 /// `{ source = "assets", destination = "/static" }`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct FilePlacement {
@@ -474,6 +526,8 @@ impl Serialize for FileMount {
 }
 
 /// `[component.build]`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Build {
@@ -481,6 +535,10 @@ pub struct Build {
     pub command: BuildCommand,
     /// The directory to run it in, relative to the manifest.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(schema_with = "crate::spin::schema::relative_path")
+    )]
     pub workdir: Option<PathBuf>,
     /// Glob patterns `spin watch` monitors, relative to `workdir`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

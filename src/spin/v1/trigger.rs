@@ -28,6 +28,9 @@ impl Serialize for ComponentTrigger {
 }
 
 /// The trigger of a component in an HTTP application.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
+#[cfg_attr(feature = "json-schema", schemars(transform = super::schema::http_trigger))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct HttpTrigger {
@@ -35,6 +38,10 @@ pub struct HttpTrigger {
     pub route: HttpRoute,
     /// How Spin calls the component; [`HttpExecutor::Spin`] when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(description = "How Spin calls the component; `{ type = \"spin\" }` when absent.")
+    )]
     pub executor: Option<HttpExecutor>,
 }
 
@@ -83,6 +90,7 @@ impl Serialize for HttpRoute {
 }
 
 /// `executor = { type = "..." }`: how Spin calls an HTTP component.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 #[non_exhaustive]
@@ -99,6 +107,8 @@ pub enum HttpExecutor {
 }
 
 /// The settings of the Wagi executor.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct WagiExecutor {
@@ -109,10 +119,14 @@ pub struct WagiExecutor {
     /// The function to call; `_start` when absent. Spin 3 and later
     /// refuse any other value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "json-schema", schemars(extend("const" = "_start")))]
     pub entrypoint: Option<String>,
 }
 
 /// The trigger of a component in a Redis application.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
+#[cfg_attr(feature = "json-schema", schemars(transform = super::schema::redis_trigger))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct RedisTrigger {

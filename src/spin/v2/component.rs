@@ -10,6 +10,8 @@ use serde::Serialize;
 use super::TargetEnvironment;
 
 /// A `[component.<id>]` (or an inline component).
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Component {
@@ -22,50 +24,87 @@ pub struct Component {
     /// Component variables: templates such as `"{{ api_key }}"` over the
     /// application's variables.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(schema_with = "crate::spin::schema::lower_snake_templates")
+    )]
     pub variables: IndexMap<String, String>,
     /// Environment variables (not templates).
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
     pub environment: IndexMap<String, String>,
     /// Files made available to the component.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
     pub files: Vec<FileMount>,
     /// Globs of files to leave out of `files`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
     pub exclude_files: Vec<String>,
     /// Deprecated HTTP-only allow-list.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
     pub allowed_http_hosts: Vec<String>,
     /// Addresses (`scheme://host[:port]`) the component may connect to;
     /// none when empty (there are no implied database hosts in version 2).
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
     pub allowed_outbound_hosts: Vec<String>,
     /// Key-value stores it may use.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(inner(pattern(crate::schema::patterns::SPIN_LABEL)))
+    )]
     pub key_value_stores: Vec<String>,
     /// SQLite databases it may use.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(inner(pattern(crate::schema::patterns::SPIN_LABEL)))
+    )]
     pub sqlite_databases: Vec<String>,
     /// AI models it may use.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
     pub ai_models: Vec<String>,
     /// Environments to check against, replacing the application's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub targets: Option<Vec<TargetEnvironment>>,
     /// `[component.<id>.build]`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(schema_with = "super::schema::build")
+    )]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
     pub build: Option<Build>,
     /// `[component.<id>.tool.<name>]`: ignored by Spin.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(with = "IndexMap<String, serde_json::Map<String, serde_json::Value>>")
+    )]
     pub tool: IndexMap<String, toml::Table>,
     /// Whether every dependency inherits this component's configuration.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dependencies_inherit_configuration: Option<bool>,
     /// `[component.<id>.dependencies]`: WIT component dependencies, by name.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(schema_with = "super::schema::dependencies")
+    )]
     pub dependencies: IndexMap<String, Dependency>,
     /// `[component.<id>.profile.<name>]`: overrides selected with
     /// `spin up --profile <name>`.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
     pub profile: IndexMap<String, Profile>,
 }
 
@@ -108,23 +147,41 @@ pub enum ComponentSource {
 }
 
 /// `{ url = "https://...", digest = "sha256:..." }`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct RemoteSource {
     /// Where to download it.
+    #[cfg_attr(feature = "json-schema", schemars(with = "String"))]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(pattern(crate::schema::patterns::HTTP_URL))
+    )]
     pub url: url::Url,
     /// `sha256:` followed by 64 lower-case hex digits.
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(pattern(crate::schema::patterns::SPIN_DIGEST))
+    )]
     pub digest: String,
 }
 
 /// `{ registry = "ghcr.io", package = "ns:name", version = "1.0.0" }`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct RegistrySource {
     /// The registry (`host[:port]`); the default registry when absent.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1)))]
     pub registry: Option<String>,
     /// `namespace:name`.
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(pattern(crate::schema::patterns::SPIN_PACKAGE))
+    )]
     pub package: String,
     /// The exact version.
     pub version: Version,
@@ -143,6 +200,8 @@ pub enum FileMount {
 }
 
 /// `{ source = "assets", destination = "/static" }`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct FilePlacement {
@@ -153,6 +212,8 @@ pub struct FilePlacement {
 }
 
 /// `[component.<id>.build]`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Build {
@@ -160,9 +221,15 @@ pub struct Build {
     pub command: BuildCommand,
     /// Where, relative to the manifest.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(schema_with = "crate::spin::schema::relative_path")
+    )]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
     pub workdir: Option<PathBuf>,
     /// Globs `spin watch` monitors, relative to `workdir`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
     pub watch: Vec<String>,
 }
 
@@ -207,6 +274,7 @@ pub enum Dependency {
 }
 
 /// What a dependency inherits from the component it is composed into.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
@@ -220,10 +288,13 @@ pub enum InheritConfiguration {
 }
 
 /// `{ version = "...", registry?, package?, export?, inherit_configuration? }`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct RegistryDependency {
     /// A version requirement.
+    #[cfg_attr(feature = "json-schema", schemars(with = "String"))]
     pub version: VersionReq,
     /// The registry, when not the default one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -240,6 +311,8 @@ pub struct RegistryDependency {
 }
 
 /// `{ path = "...", export?, inherit_configuration? }`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct LocalDependency {
@@ -254,12 +327,23 @@ pub struct LocalDependency {
 }
 
 /// `{ url = "...", digest = "sha256:...", export?, inherit_configuration? }`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct RemoteDependency {
     /// Where to download it.
+    #[cfg_attr(feature = "json-schema", schemars(with = "String"))]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(pattern(crate::schema::patterns::HTTP_URL))
+    )]
     pub url: url::Url,
     /// `sha256:` followed by 64 lower-case hex digits.
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(pattern(crate::schema::patterns::SPIN_DIGEST))
+    )]
     pub digest: String,
     /// The export that satisfies the dependency.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -270,10 +354,16 @@ pub struct RemoteDependency {
 }
 
 /// `{ component = "<id>", export?, inherit_configuration? }`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct ComponentDependency {
     /// The component whose source is used.
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(pattern(crate::schema::patterns::SPIN_KEBAB_ID))
+    )]
     pub component: String,
     /// The export that satisfies the dependency.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -284,6 +374,8 @@ pub struct ComponentDependency {
 }
 
 /// `[component.<id>.profile.<name>]` (Spin 4.0 and later).
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Profile {
@@ -292,9 +384,15 @@ pub struct Profile {
     pub source: Option<ComponentSource>,
     /// Environment variables merged over the component's.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
     pub environment: IndexMap<String, String>,
     /// Dependencies merged over the component's.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(schema_with = "super::schema::dependencies")
+    )]
     pub dependencies: IndexMap<String, Dependency>,
     /// Another build command.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -302,6 +400,8 @@ pub struct Profile {
 }
 
 /// `[component.<id>.profile.<name>.build]`: only `command`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct ProfileBuild {

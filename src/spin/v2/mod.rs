@@ -50,6 +50,8 @@ mod normalize;
 pub(crate) mod package;
 mod read;
 pub(crate) mod rules;
+#[cfg(feature = "json-schema")]
+mod schema;
 mod tree;
 pub(crate) mod verify;
 
@@ -64,6 +66,8 @@ pub use component::*;
 pub(crate) use read::read;
 
 /// A whole `spin.toml` of manifest version 2.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Manifest {
@@ -74,11 +78,16 @@ pub struct Manifest {
     /// `[variables]`: values the application can be configured with when it
     /// runs, by name.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
+    #[cfg_attr(feature = "json-schema", schemars(schema_with = "schema::variables"))]
     pub variables: IndexMap<String, Variable>,
     /// `[[trigger.<type>]]`: the triggers, by type, in file order.
+    #[cfg_attr(feature = "json-schema", schemars(schema_with = "schema::triggers"))]
     pub trigger: IndexMap<String, Vec<Trigger>>,
     /// `[component.<id>]`: the components, by id.
     #[serde(rename = "component", skip_serializing_if = "IndexMap::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
+    #[cfg_attr(feature = "json-schema", schemars(schema_with = "schema::components"))]
     pub components: IndexMap<String, Component>,
 }
 
@@ -155,6 +164,8 @@ impl Serialize for ManifestVersion {
 }
 
 /// `[application]`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Application {
@@ -168,21 +179,35 @@ pub struct Application {
     pub description: Option<String>,
     /// The authors.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
     pub authors: Vec<String>,
     /// The environments `spin build` checks the components against (Spin 3.4
     /// and later).
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
     pub targets: Vec<TargetEnvironment>,
     /// `[application.trigger.<type>]`: settings shared by every trigger of
     /// a type.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(schema_with = "schema::app_triggers")
+    )]
     pub trigger: IndexMap<String, AppTriggerSettings>,
     /// `[application.tool.<name>]`: settings of other tools, ignored by Spin.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
+    #[cfg_attr(
+        feature = "json-schema",
+        schemars(with = "IndexMap<String, serde_json::Map<String, serde_json::Value>>")
+    )]
     pub tool: IndexMap<String, toml::Table>,
 }
 
 /// An entry of `targets`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
@@ -215,15 +240,20 @@ pub enum AppTriggerSettings {
 }
 
 /// `[application.trigger.http]`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct HttpAppSettings {
     /// Deprecated: Spin 3 and later refuse any value other than `/`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "json-schema", schemars(extend("const" = "/")))]
     pub base: Option<String>,
 }
 
 /// `[application.trigger.redis]`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct RedisAppSettings {
@@ -233,6 +263,9 @@ pub struct RedisAppSettings {
 }
 
 /// A `[variables]` entry. Exactly one of `required = true` or `default`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
+#[cfg_attr(feature = "json-schema", schemars(transform = crate::spin::schema::variable_rule))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Variable {
@@ -241,9 +274,11 @@ pub struct Variable {
     pub default: Option<String>,
     /// Whether a value must be supplied at run time.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
     pub required: bool,
     /// Whether the value is sensitive (kept out of logs).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
     pub secret: bool,
     /// A description.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -380,6 +415,8 @@ pub enum TriggerConfig {
 
 /// The settings of an HTTP trigger.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields, transform = schema::http_trigger))]
 #[non_exhaustive]
 pub struct HttpTrigger {
     /// The route.
@@ -426,6 +463,7 @@ impl Serialize for HttpRoute {
 }
 
 /// `executor = { type = "..." }`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 #[non_exhaustive]
@@ -451,6 +489,8 @@ impl HttpExecutor {
 }
 
 /// The settings of the Wagi executor.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct WagiExecutor {
@@ -459,18 +499,22 @@ pub struct WagiExecutor {
     pub argv: Option<String>,
     /// The function to call; Spin 3 and later refuse anything but `_start`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "json-schema", schemars(extend("const" = "_start")))]
     pub entrypoint: Option<String>,
 }
 
 /// `static_response = { status_code?, headers?, body? }`.
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct StaticResponse {
     /// The status; 200 when absent.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "json-schema", schemars(range(min = 100, max = 999)))]
     pub status_code: Option<u16>,
     /// Response headers.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(default))]
     pub headers: IndexMap<String, String>,
     /// The body.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -479,6 +523,8 @@ pub struct StaticResponse {
 
 /// The settings of a Redis trigger.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields, transform = schema::redis_trigger))]
 #[non_exhaustive]
 pub struct RedisTrigger {
     /// The channel whose messages the component handles; a template.
