@@ -231,7 +231,7 @@ impl Config {
     }
 
     /// Reads the nearest configuration file ([`Config::find`]), if there
-    /// is one.
+    /// is one. For many files, a [`Finder`] looks at each directory once.
     pub fn discover(dir: impl AsRef<Path>) -> Result<Option<Config>, ConfigError> {
         Config::find(dir).map(Config::load).transpose()
     }
@@ -355,6 +355,71 @@ fn absolute(path: &Path) -> PathBuf {
         path
     };
     normalize(&std::path::absolute(path).unwrap_or_else(|_| path.to_owned()))
+}
+
+/// Finds the configuration file of many files, looking at each directory
+/// once however many files share it: what a command line or an editor
+/// checking a whole repository needs.
+///
+/// ```
+/// use wasm_manifests::config::{Finder, FILE_NAME};
+///
+/// let root = std::env::temp_dir().join(format!("wasm-manifests-finder-{}", std::process::id()));
+/// std::fs::create_dir_all(root.join("apps/one"))?;
+/// std::fs::write(root.join(FILE_NAME), "strict = true\n")?;
+/// let mut finder = Finder::new();
+/// let found = finder.for_file(root.join("apps/one/wasmer.toml"));
+/// assert_eq!(found, Some(root.join(FILE_NAME)));
+/// // The directories on the way are known now: no second look at the disk.
+/// assert_eq!(finder.for_file(root.join("apps/one/../one/spin.toml")), found);
+/// # std::fs::remove_dir_all(&root)?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Finder {
+    known: std::collections::HashMap<PathBuf, Option<PathBuf>>,
+}
+
+impl Finder {
+    /// A finder that knows no directory yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The configuration file of the file at `path`: [`Config::find`] in
+    /// its directory. The answer is absolute and normalized.
+    pub fn for_file(&mut self, path: impl AsRef<Path>) -> Option<PathBuf> {
+        let mut dir = absolute(path.as_ref());
+        dir.pop();
+        self.in_dir(&dir)
+    }
+
+    /// The nearest configuration file in `dir` or its parents, as
+    /// [`Config::find`] gives it.
+    pub fn for_dir(&mut self, dir: impl AsRef<Path>) -> Option<PathBuf> {
+        self.in_dir(&absolute(dir.as_ref()))
+    }
+
+    fn in_dir(&mut self, dir: &Path) -> Option<PathBuf> {
+        let mut unknown = Vec::new();
+        let mut found = None;
+        for ancestor in dir.ancestors() {
+            if let Some(known) = self.known.get(ancestor) {
+                found = known.clone();
+                break;
+            }
+            unknown.push(ancestor);
+            let candidate = ancestor.join(FILE_NAME);
+            if candidate.is_file() {
+                found = Some(candidate);
+                break;
+            }
+        }
+        for dir in unknown {
+            self.known.insert(dir.to_owned(), found.clone());
+        }
+        found
+    }
 }
 
 /// `.` and `..` resolved in the text of a path.
@@ -624,5 +689,22 @@ mod tests {
         let c = config("allow = [\"style\"]\ndeny = [\"all\"]\n");
         let kinds: Vec<Level> = c.top.rules.iter().map(|(l, _)| *l).collect();
         assert_eq!(kinds, [Level::Allow, Level::Deny]);
+    }
+
+    #[test]
+    fn each_directory_is_looked_at_once() {
+        let temp = std::env::temp_dir().join(format!("wm-finder-{}", std::process::id()));
+        let deep = temp.join("a/b/c");
+        std::fs::create_dir_all(&deep).unwrap();
+        std::fs::write(temp.join("a").join(FILE_NAME), "").unwrap();
+        let mut finder = Finder::new();
+        let expected = Some(temp.join("a").join(FILE_NAME));
+        assert_eq!(finder.for_dir(&deep), expected);
+        assert!(finder.known.contains_key(&temp.join("a/b")));
+        // Found again from what is known, even once the file is gone.
+        std::fs::remove_file(temp.join("a").join(FILE_NAME)).unwrap();
+        assert_eq!(finder.for_file(temp.join("a/b/spin.toml")), expected);
+        assert_eq!(Config::find(&deep), None);
+        std::fs::remove_dir_all(&temp).unwrap();
     }
 }

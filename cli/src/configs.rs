@@ -5,9 +5,9 @@
 //! once, however many manifests share it.
 
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
-use wasm_manifests::config::{Config, ConfigError, FILE_NAME};
+use wasm_manifests::config::{Config, ConfigError, Finder};
 
 use crate::walk::{Input, Job};
 
@@ -42,17 +42,11 @@ impl Configs {
             let found = match &source {
                 Source::Nothing => None,
                 Source::File(path) => Some(path.to_path_buf()),
-                Source::Discover => {
-                    let dir = match &job.input {
-                        Input::Stdin => cwd.clone(),
-                        Input::File(path) => {
-                            let mut dir = normalize(&cwd.join(path));
-                            dir.pop();
-                            dir
-                        }
-                    };
-                    finder.find(&dir).map(|found| shown(&found, &cwd))
+                Source::Discover => match &job.input {
+                    Input::Stdin => finder.for_dir(&cwd),
+                    Input::File(path) => finder.for_file(cwd.join(path)),
                 }
+                .map(|found| shown(&found, &cwd)),
             };
             by_job.push(found.map(|path| {
                 *indices.entry(path).or_insert_with_key(|path| {
@@ -82,89 +76,11 @@ impl Configs {
     }
 }
 
-/// The nearest configuration file of directories, each looked at once.
-#[derive(Default)]
-struct Finder {
-    known: HashMap<PathBuf, Option<PathBuf>>,
-}
-
-impl Finder {
-    /// The nearest configuration file in `dir` (absolute, normalized) or
-    /// its parents.
-    fn find(&mut self, dir: &Path) -> Option<PathBuf> {
-        let mut unknown = Vec::new();
-        let mut found = None;
-        for ancestor in dir.ancestors() {
-            if let Some(known) = self.known.get(ancestor) {
-                found = known.clone();
-                break;
-            }
-            unknown.push(ancestor);
-            let candidate = ancestor.join(FILE_NAME);
-            if candidate.is_file() {
-                found = Some(candidate);
-                break;
-            }
-        }
-        for dir in unknown {
-            self.known.insert(dir.to_owned(), found.clone());
-        }
-        found
-    }
-}
-
 /// A configuration file as people are shown it: relative to the current
 /// directory when it is inside it.
 fn shown(path: &Path, cwd: &Path) -> PathBuf {
     match path.strip_prefix(cwd) {
         Ok(relative) if !relative.as_os_str().is_empty() => relative.to_owned(),
         _ => path.to_owned(),
-    }
-}
-
-/// `.` and `..` resolved in the text of a path.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => match out.components().next_back() {
-                Some(Component::Normal(_)) => {
-                    out.pop();
-                }
-                // `..` above the root is the root.
-                Some(Component::RootDir | Component::Prefix(_)) => {}
-                _ => out.push(".."),
-            },
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paths_are_normalized_in_their_text() {
-        assert_eq!(normalize(Path::new("/a/b/../c/./d")), Path::new("/a/c/d"));
-        assert_eq!(normalize(Path::new("/a/../../b")), Path::new("/b"));
-    }
-
-    #[test]
-    fn each_directory_is_looked_at_once() {
-        let temp = std::env::temp_dir().join(format!("wm-finder-{}", std::process::id()));
-        let deep = temp.join("a/b/c");
-        std::fs::create_dir_all(&deep).unwrap();
-        std::fs::write(temp.join("a").join(FILE_NAME), "").unwrap();
-        let mut finder = Finder::default();
-        let expected = Some(temp.join("a").join(FILE_NAME));
-        assert_eq!(finder.find(&deep), expected);
-        assert!(finder.known.contains_key(&temp.join("a/b")));
-        // Found again from the cache, even once the file is gone.
-        std::fs::remove_file(temp.join("a").join(FILE_NAME)).unwrap();
-        assert_eq!(finder.find(&temp.join("a/b")), expected);
-        std::fs::remove_dir_all(&temp).unwrap();
     }
 }
