@@ -72,6 +72,15 @@ pub mod wasmer;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+// The crates whose types appear in the public API (the models' maps,
+// versions, URLs and free-form tables, the JSON of reports and schemas),
+// re-exported so users name the very versions this crate was built with.
+pub use indexmap;
+pub use semver;
+pub use serde_json;
+pub use toml;
+pub use url;
+
 pub use diagnostic::{Diagnostic, Label, Report, Severity, Span};
 pub use discover::{Candidate, classify};
 pub use format::{DetectError, Format, UnknownFormatName};
