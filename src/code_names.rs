@@ -36,6 +36,9 @@ pub mod shared {
     pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
     /// `too-many-problems`
     pub const TOO_MANY_PROBLEMS: &str = "too-many-problems";
+    /// `format-not-built`: reported only by builds that leave a format out
+    /// (its cargo feature off), so it is not in [`ALL`].
+    pub const FORMAT_NOT_BUILT: &str = "format-not-built";
     /// Every code of this list.
     pub const ALL: &[&str] = &[
         SYNTAX_ERROR,

@@ -315,6 +315,23 @@ pub(crate) static FILE_TOO_LARGE: Rule = Rule::error("file-too-large")
         "Check that this is really a manifest; raise the limit with `Options::max_size` (or `--max-file-size`) if it is.",
     );
 
+/// Only in builds that leave a format out: every code of the default build
+/// has a fixture, and this one cannot happen there.
+#[cfg(not(all(
+    feature = "wasmer",
+    feature = "spin",
+    feature = "extism",
+    feature = "flow-like"
+)))]
+pub(crate) static FORMAT_NOT_BUILT: Rule = Rule::error("format-not-built")
+    .category(Category::Syntax)
+    .doc(
+        "The manifest's format was left out of this build of the library (its cargo feature is off).",
+        "A build without a format cannot read its manifests; saying so is better than reading them as something else.",
+        "(a spin.toml, read by a build with `default-features = false, features = [\"wasmer\"]`)",
+        "Enable the format's feature (`wasmer`, `spin`, `extism`, `flow-like`; all are on by default).",
+    );
+
 pub(crate) static EMPTY_FILE: Rule = Rule::error("empty-file").category(Category::Syntax).doc(
     "The file has no content (or only whitespace and comments).",
     "An empty manifest describes nothing; the tools either refuse it or produce an empty package.",
@@ -441,4 +458,11 @@ const SHARED: &[&Rule] = &[
     &PATH_OUTSIDE_PACKAGE,
     &UNUSED_SUPPRESSION,
     &TOO_MANY_PROBLEMS,
+    #[cfg(not(all(
+        feature = "wasmer",
+        feature = "spin",
+        feature = "extism",
+        feature = "flow-like"
+    )))]
+    &FORMAT_NOT_BUILT,
 ];

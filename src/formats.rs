@@ -5,7 +5,7 @@
 use crate::codes::Rule;
 use crate::read::Cx;
 use crate::source::Node;
-use crate::{Format, Manifest, extism, flowlike, spin, wasmer};
+use crate::{Format, Manifest};
 
 /// What the shared layer knows of one format.
 pub(crate) struct Descriptor {
@@ -24,18 +24,19 @@ pub(crate) struct Descriptor {
 }
 
 /// Every format, in the order of [`Format::ALL`].
+/// Formats left out of the build (by their cargo feature) are not listed.
 pub(crate) static FORMATS: &[&Descriptor] = &[
-    &wasmer::FORMAT,
-    &spin::FORMAT,
-    &extism::FORMAT,
-    &flowlike::FORMAT,
+    #[cfg(feature = "wasmer")]
+    &crate::wasmer::FORMAT,
+    #[cfg(feature = "spin")]
+    &crate::spin::FORMAT,
+    #[cfg(feature = "extism")]
+    &crate::extism::FORMAT,
+    #[cfg(feature = "flow-like")]
+    &crate::flowlike::FORMAT,
 ];
 
-/// The descriptor of `format`.
-pub(crate) fn descriptor(format: Format) -> &'static Descriptor {
-    FORMATS
-        .iter()
-        .find(|d| d.format == format)
-        .copied()
-        .unwrap_or(FORMATS[0])
+/// The descriptor of `format`, if this build reads it.
+pub(crate) fn find(format: Format) -> Option<&'static Descriptor> {
+    FORMATS.iter().find(|d| d.format == format).copied()
 }

@@ -47,12 +47,32 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// A build that leaves formats out (cargo features) also leaves some of the
+// shared helpers without a caller, and makes the formats' matches on
+// `Manifest` exhaustive with one arm.
+#![cfg_attr(
+    not(all(
+        feature = "wasmer",
+        feature = "spin",
+        feature = "extism",
+        feature = "flow-like"
+    )),
+    allow(
+        dead_code,
+        unused_imports,
+        unused_macros,
+        unreachable_patterns,
+        irrefutable_let_patterns
+    )
+)]
 
 pub mod codes;
 pub mod config;
 mod diagnostic;
 mod discover;
+#[cfg(feature = "extism")]
 pub mod extism;
+#[cfg(feature = "flow-like")]
 pub mod flowlike;
 mod format;
 mod formats;
@@ -65,8 +85,10 @@ mod rules;
 pub mod schema;
 mod settings;
 mod source;
+#[cfg(feature = "spin")]
 pub mod spin;
 mod verify;
+#[cfg(feature = "wasmer")]
 pub mod wasmer;
 
 use std::io::Read;
@@ -101,25 +123,34 @@ pub const DEFAULT_MAX_SIZE: u64 = 10 * 1024 * 1024;
 #[allow(clippy::large_enum_variant)] // variants are read in place; boxing would burden users
 pub enum Manifest {
     /// A `wasmer.toml`.
+    #[cfg(feature = "wasmer")]
     Wasmer(wasmer::Manifest),
     /// A Spin `spin.toml` of manifest version 1.
+    #[cfg(feature = "spin")]
     Spin(spin::Manifest),
     /// A Spin `spin.toml` of manifest version 2 (the same format,
     /// [`Format::Spin`]).
+    #[cfg(feature = "spin")]
     SpinV2(spin::v2::Manifest),
     /// An Extism manifest.
+    #[cfg(feature = "extism")]
     Extism(extism::Manifest),
     /// A Flow-Like WASM package manifest.
+    #[cfg(feature = "flow-like")]
     FlowLike(flowlike::Manifest),
 }
 
 impl Manifest {
     /// The manifest's format.
     pub fn format(&self) -> Format {
-        match self {
+        match *self {
+            #[cfg(feature = "wasmer")]
             Manifest::Wasmer(_) => Format::Wasmer,
+            #[cfg(feature = "spin")]
             Manifest::Spin(_) | Manifest::SpinV2(_) => Format::Spin,
+            #[cfg(feature = "extism")]
             Manifest::Extism(_) => Format::Extism,
+            #[cfg(feature = "flow-like")]
             Manifest::FlowLike(_) => Format::FlowLike,
         }
     }

@@ -50,6 +50,10 @@ pub(crate) fn read_manifest(
         }
     };
     let mut cx = Cx::new(Syntax::Toml);
+    if formats::find(format).is_none() {
+        not_built(&mut cx, format);
+        return unreadable(cx, "");
+    }
     if bytes.len() as u64 > max_size {
         cx.at_range(
             Severity::Error,
@@ -366,8 +370,39 @@ impl<'t> BrokenTables<'t> {
 }
 
 fn empty_help(format: Format) -> &'static str {
-    formats::descriptor(format).empty_help
+    formats::find(format).map_or("", |d| d.empty_help)
 }
+
+/// A format this build leaves out: said plainly, with the feature to enable.
+#[cfg(not(all(
+    feature = "wasmer",
+    feature = "spin",
+    feature = "extism",
+    feature = "flow-like"
+)))]
+fn not_built(cx: &mut Cx, format: Format) {
+    let feature = match format {
+        Format::FlowLike => "flow-like",
+        other => other.name(),
+    };
+    cx.report_at(
+        &codes::FORMAT_NOT_BUILT,
+        crate::FieldPath::root(),
+        format!("this build of wasm-manifests does not read {format} manifests"),
+    )
+    .help(format!(
+        "enable the `{feature}` feature of the `wasm-manifests` crate (all formats are on by default)"
+    ));
+}
+
+/// Every format is built: nothing to say (never called).
+#[cfg(all(
+    feature = "wasmer",
+    feature = "spin",
+    feature = "extism",
+    feature = "flow-like"
+))]
+fn not_built(_: &mut Cx, _: Format) {}
 
 pub(crate) fn report_syntax_error(cx: &mut Cx, syntax: Syntax, text: &str, error: &SyntaxError) {
     let deep = error.too_deep || error.message.contains("recursion limit");
@@ -480,7 +515,8 @@ fn json_syntax_help(message: &str) -> &'static str {
 }
 
 fn read_format(root: &Node<'_>, format: Format, cx: &mut Cx) -> Option<Manifest> {
-    (formats::descriptor(format).read)(root, cx)
+    // Formats left out of the build were refused before the text was read.
+    (formats::find(format)?.read)(root, cx)
 }
 
 /// Reads a manifest of `format` from any self-describing serde format, for

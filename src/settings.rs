@@ -215,6 +215,14 @@ impl Category {
 mod tests {
     use super::*;
 
+    // Its examples come from several formats.
+
+    #[cfg(all(
+        feature = "wasmer",
+        feature = "spin",
+        feature = "extism",
+        feature = "flow-like"
+    ))]
     #[test]
     fn selectors_name_codes_prefixes_and_categories() {
         let code: Selector = "wasmer/duplicate-module".parse().unwrap();
@@ -231,6 +239,14 @@ mod tests {
         assert!("nothing/".parse::<Selector>().is_err());
     }
 
+    // Its examples come from several formats.
+
+    #[cfg(all(
+        feature = "wasmer",
+        feature = "spin",
+        feature = "extism",
+        feature = "flow-like"
+    ))]
     #[test]
     fn later_settings_win_and_syntax_errors_stay() {
         let settings = Settings {

@@ -436,7 +436,11 @@ impl Package {
     /// The package view of a typed manifest, without positions (see
     /// [`crate::Parsed::package`] for the view with positions).
     pub fn from_manifest(manifest: &Manifest) -> Package {
-        (crate::formats::descriptor(manifest.format()).package)(manifest)
+        // A manifest exists only for the formats of the build.
+        match crate::formats::find(manifest.format()) {
+            Some(descriptor) => (descriptor.package)(manifest),
+            None => Package::empty(manifest.format()),
+        }
     }
 
     /// Fills every origin's span from the manifest's text.

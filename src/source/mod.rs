@@ -13,6 +13,7 @@ use std::ops::Range;
 
 use crate::path::{FieldPath, Segment};
 
+#[cfg(feature = "json")]
 pub(crate) mod json;
 mod lines;
 pub(crate) mod toml;
@@ -411,6 +412,10 @@ pub(crate) struct Document<'a> {
 pub(crate) fn parse_document(text: &str, syntax: Syntax) -> Document<'_> {
     match syntax {
         Syntax::Toml => toml::parse(text),
+        #[cfg(not(feature = "json"))]
+        // No format of this build reads JSON, so no document is JSON.
+        Syntax::Json => toml::parse(text),
+        #[cfg(feature = "json")]
         Syntax::Json => {
             let (root, errors) = match json::parse(text) {
                 Ok(root) => (Some(root), Vec::new()),
