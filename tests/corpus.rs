@@ -27,14 +27,17 @@ fn corpus_files(dir: &str) -> Option<Vec<PathBuf>> {
     Some(files)
 }
 
-fn check(dir: &str, format: Format, expected_count: usize) {
+/// `at_least` is the size of the corpus when this test was written: the
+/// corpus may grow (Spin version 2 files may join `spin/`), never shrink
+/// unnoticed.
+fn check(dir: &str, format: Format, at_least: usize) {
     let Some(files) = corpus_files(dir) else {
         return;
     };
-    assert_eq!(
-        files.len(),
-        expected_count,
-        "unexpected number of {dir} corpus files"
+    assert!(
+        files.len() >= at_least,
+        "{} {dir} corpus files, expected at least {at_least}",
+        files.len()
     );
     let mut failures = Vec::new();
     for file in &files {
