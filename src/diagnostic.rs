@@ -109,6 +109,9 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Extra context, such as what the real tool will do.
     pub note: Option<String>,
+    /// Text edits that fix the problem, when the fix is certain enough to
+    /// offer ([`crate::fix`]).
+    pub fix: Option<crate::fix::Fix>,
 }
 
 impl Diagnostic {
@@ -130,7 +133,7 @@ impl Diagnostic {
 impl Serialize for Diagnostic {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut out = serializer.serialize_struct("Diagnostic", 9)?;
+        let mut out = serializer.serialize_struct("Diagnostic", 10)?;
         out.serialize_field("code", self.code)?;
         out.serialize_field("severity", &self.severity)?;
         out.serialize_field("message", &self.message)?;
@@ -148,6 +151,10 @@ impl Serialize for Diagnostic {
         match &self.note {
             Some(note) => out.serialize_field("note", note)?,
             None => out.skip_field("note")?,
+        }
+        match &self.fix {
+            Some(fix) => out.serialize_field("fix", fix)?,
+            None => out.skip_field("fix")?,
         }
         match self.url() {
             Some(url) => out.serialize_field("url", &url)?,
@@ -883,6 +890,7 @@ mod tests {
                 .collect(),
             help: Some("fix it".to_owned()),
             note: None,
+            fix: None,
         }
     }
 
@@ -1024,6 +1032,7 @@ impl Diagnostic {
             labels: Vec::new(),
             help: None,
             note: None,
+            fix: None,
         }
     }
 
@@ -1059,6 +1068,13 @@ impl Diagnostic {
     #[must_use]
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
         self.note = Some(note.into());
+        self
+    }
+
+    /// Attaches a fix ([`crate::fix`]).
+    #[must_use]
+    pub fn with_fix(mut self, fix: crate::fix::Fix) -> Self {
+        self.fix = Some(fix);
         self
     }
 }
@@ -1145,6 +1161,8 @@ struct DiagnosticWire {
     help: Option<String>,
     #[serde(default)]
     note: Option<String>,
+    #[serde(default)]
+    fix: Option<crate::fix::Fix>,
 }
 
 /// Reads the JSON shape of [`Report::to_json`]. Codes the library does not
@@ -1161,6 +1179,7 @@ impl<'de> serde::Deserialize<'de> for Diagnostic {
             labels: wire.labels,
             help: wire.help,
             note: wire.note,
+            fix: wire.fix,
         })
     }
 }

@@ -72,6 +72,7 @@ mod diagnostic;
 mod discover;
 #[cfg(feature = "extism")]
 pub mod extism;
+pub mod fix;
 #[cfg(feature = "flow-like")]
 pub mod flowlike;
 mod format;

@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use crate::codes::{self, Code, Rule};
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::fix::{Applicability, Edit, Fix};
 use crate::path::{FieldPath, P};
 use crate::rules::suggest;
 use crate::source::{LineIndex, Node, Syntax, Target, Value, locate};
@@ -32,9 +33,152 @@ pub(crate) struct Pending {
     labels: Vec<(Locator, String)>,
     help: Option<String>,
     note: Option<String>,
+    fix: Option<PendingFix>,
+}
+
+/// A fix whose edits may point at places not resolved yet.
+#[derive(Debug)]
+struct PendingFix {
+    message: String,
+    applicability: Applicability,
+    /// `None` stands for the diagnostic's own span.
+    edits: Vec<(Option<Locator>, Text)>,
+    /// What the diagnostic's span must hold for the fix to be offered: a
+    /// guard against editing anything but the text the fix was made for.
+    expect: Option<Text>,
+}
+
+/// Text of a fix, written out in the manifest's syntax once it is known.
+#[derive(Debug)]
+enum Text {
+    /// As it is.
+    Raw(String),
+    /// A string literal.
+    Str(String),
+    /// A key.
+    Key(String),
+}
+
+impl Text {
+    fn write(&self, syntax: Syntax) -> String {
+        match (self, syntax) {
+            (Text::Raw(text), _) => text.clone(),
+            (Text::Str(text), Syntax::Toml) => crate::fix::toml_string(text),
+            (Text::Str(text) | Text::Key(text), Syntax::Json) => crate::fix::json_string(text),
+            (Text::Key(text), Syntax::Toml) => crate::fix::toml_key(text),
+        }
+    }
+
+    /// Whether `found` is this text as the manifest may write it.
+    fn matches(&self, found: &str, syntax: Syntax) -> bool {
+        let quoted = |s: &str| {
+            found.len() == s.len() + 2
+                && ((found.starts_with('"') && found.ends_with('"'))
+                    || (syntax == Syntax::Toml && found.starts_with('\'') && found.ends_with('\'')))
+                && &found[1..found.len() - 1] == s
+        };
+        match self {
+            Text::Raw(text) => found == text,
+            Text::Str(text) => quoted(text),
+            Text::Key(text) => (syntax == Syntax::Toml && found == text) || quoted(text),
+        }
+    }
 }
 
 impl Pending {
+    fn set_fix(
+        &mut self,
+        applicability: Applicability,
+        message: String,
+        edits: Vec<(Option<Locator>, Text)>,
+        expect: Option<Text>,
+    ) -> &mut Self {
+        self.fix = Some(PendingFix {
+            message,
+            applicability,
+            edits,
+            expect,
+        });
+        self
+    }
+
+    /// Offers a fix replacing the text the diagnostic points at (the key
+    /// after [`Pending::on_key`], the value otherwise) with `replacement`,
+    /// written as it is.
+    #[allow(dead_code)]
+    pub(crate) fn fix(
+        &mut self,
+        applicability: Applicability,
+        message: impl Into<String>,
+        replacement: impl Into<String>,
+    ) -> &mut Self {
+        let edits = vec![(None, Text::Raw(replacement.into()))];
+        self.set_fix(applicability, message.into(), edits, None)
+    }
+
+    /// Offers a fix replacing the string value `old` the diagnostic points
+    /// at with the string `new`, quoted as the manifest's syntax wants.
+    pub(crate) fn fix_str(
+        &mut self,
+        applicability: Applicability,
+        old: &str,
+        new: &str,
+    ) -> &mut Self {
+        // Inside a string (a name in a template) or a comment, the text is
+        // written bare.
+        let within = matches!(
+            self.at,
+            Locator::Field(_, Target::Within(_)) | Locator::Range(_)
+        );
+        let (edit, expect) = if within {
+            (Text::Raw(new.to_owned()), Text::Raw(old.to_owned()))
+        } else {
+            (Text::Str(new.to_owned()), Text::Str(old.to_owned()))
+        };
+        let message = format!("replace `{old}` with `{new}`");
+        self.set_fix(applicability, message, vec![(None, edit)], Some(expect))
+    }
+
+    /// "Did you mean `best`?" on a string value, with the safe fix that
+    /// replaces `old` by `best`.
+    pub(crate) fn suggest_str(&mut self, old: &str, best: &str) -> &mut Self {
+        self.help(format!("did you mean `{best}`?"));
+        self.fix_str(Applicability::Safe, old, best)
+    }
+
+    /// Offers a fix renaming the key `old` the diagnostic points at (after
+    /// [`Pending::on_key`]) to `new`.
+    pub(crate) fn fix_key(
+        &mut self,
+        applicability: Applicability,
+        old: &str,
+        new: &str,
+    ) -> &mut Self {
+        let edits = vec![(None, Text::Key(new.to_owned()))];
+        let message = format!("rename `{old}` to `{new}`");
+        self.set_fix(
+            applicability,
+            message,
+            edits,
+            Some(Text::Key(old.to_owned())),
+        )
+    }
+
+    /// Offers a fix made of edits at known byte ranges.
+    #[allow(dead_code)]
+    pub(crate) fn fix_ranges(
+        &mut self,
+        applicability: Applicability,
+        message: impl Into<String>,
+        edits: Vec<(Range<usize>, String)>,
+    ) -> &mut Self {
+        let edits = edits
+            .into_iter()
+            .map(|(range, text)| (Some(Locator::Range(range)), Text::Raw(text)))
+            .collect();
+        self.set_fix(applicability, message.into(), edits, None)
+    }
+
     /// Points at the key of the field instead of its value.
     pub(crate) fn on_key(&mut self) -> &mut Self {
         if let Locator::Field(_, target) = &mut self.at {
@@ -169,6 +313,7 @@ impl Cx {
             labels: Vec::new(),
             help: None,
             note: None,
+            fix: None,
         })
     }
 
@@ -246,6 +391,7 @@ impl Cx {
             labels: Vec::new(),
             help: None,
             note: None,
+            fix: None,
         })
     }
 
@@ -277,6 +423,7 @@ impl Cx {
             labels: Vec::new(),
             help: None,
             note: None,
+            fix: None,
         })
     }
 
@@ -304,22 +451,45 @@ impl Cx {
         };
         self.pending
             .into_iter()
-            .map(|p| Diagnostic {
-                code: p.code,
-                severity: p.severity,
-                message: p.message,
-                span: lines.span(resolve(&p.at)),
-                labels: p
-                    .labels
-                    .iter()
-                    .map(|(at, message)| Label {
-                        span: lines.span(resolve(at)),
-                        message: message.clone(),
-                    })
-                    .collect(),
-                path: p.path,
-                help: p.help,
-                note: p.note,
+            .map(|p| {
+                let primary = resolve(&p.at);
+                let syntax = self.syntax;
+                let fix = p.fix.and_then(|fix| {
+                    if let Some(expect) = &fix.expect {
+                        let found = text.get(primary.clone()).unwrap_or_default();
+                        if !expect.matches(found, syntax) {
+                            return None;
+                        }
+                    }
+                    let edits = fix
+                        .edits
+                        .iter()
+                        .map(|(at, replacement)| {
+                            let range = at.as_ref().map_or_else(|| primary.clone(), &resolve);
+                            Edit::new(range, replacement.write(syntax))
+                        })
+                        .collect();
+                    let fix = Fix::new(fix.message, fix.applicability, edits);
+                    fix.fits(text).then_some(fix)
+                });
+                Diagnostic {
+                    code: p.code,
+                    severity: p.severity,
+                    message: p.message,
+                    span: lines.span(primary),
+                    labels: p
+                        .labels
+                        .iter()
+                        .map(|(at, message)| Label {
+                            span: lines.span(resolve(at)),
+                            message: message.clone(),
+                        })
+                        .collect(),
+                    path: p.path,
+                    help: p.help,
+                    note: p.note,
+                    fix,
+                }
             })
             .chain((warnings + errors > 0).then(|| too_many(&lines, text.len(), errors, warnings)))
             .collect()
@@ -626,6 +796,12 @@ impl<'n, 'a, 'p> Table<'n, 'a, 'p> {
                 pending.help(help);
             } else if let Some(suggestion) = suggest::did_you_mean(key, known) {
                 pending.help(suggestion);
+                if let Some(best) = suggest::closest(key, known)
+                    && !self.has(best)
+                    && renamable(&entry.value)
+                {
+                    pending.fix_key(Applicability::Safe, key, best);
+                }
             } else if !known.is_empty() {
                 pending.help(format!("expected one of {}", suggest::list(known)));
             }
@@ -633,6 +809,23 @@ impl<'n, 'a, 'p> Table<'n, 'a, 'p> {
                 pending.note("the official tooling ignores this key, so its value is lost");
             }
         }
+    }
+}
+
+/// Whether renaming the key of an entry holding `value` is one edit: the
+/// key is written once, not in several headers (`[[a]]` twice, `[a.b]`
+/// and `[a.c]`) or dotted keys (`a.b = 1` and `a.c = 2`).
+fn renamable(value: &Node<'_>) -> bool {
+    use crate::source::TableKind;
+    match &value.value {
+        Value::Table(table) => !matches!(table.kind(), TableKind::Implicit | TableKind::Dotted),
+        Value::Array(items) => {
+            items.len() <= 1
+                || !items.iter().any(
+                    |item| matches!(item.as_table(), Some(t) if t.kind() == TableKind::ArrayItem),
+                )
+        }
+        _ => true,
     }
 }
 
@@ -665,6 +858,7 @@ fn too_many(lines: &LineIndex<'_>, end: usize, errors: usize, warnings: usize) -
         labels: Vec::new(),
         help: Some("fix the problems listed, then check the file again".to_owned()),
         note: None,
+        fix: None,
     }
 }
 

@@ -354,7 +354,7 @@ impl Suppressions {
                             format!("`{name}` is not a code, a format prefix or a category"),
                         );
                         match error.suggestion() {
-                            Some(best) => pending.help(format!("did you mean `{best}`?")),
+                            Some(best) => pending.suggest_str(name, best),
                             None => pending.help("`wasm-manifests explain --list` lists the codes"),
                         };
                     }

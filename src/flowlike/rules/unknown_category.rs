@@ -46,7 +46,7 @@ pub(crate) fn parse(
             "categories are written in SCREAMING_SNAKE_CASE: `{key} = \"{spelled}\"`"
         ));
     } else if let Some(best) = suggest::closest(text, &names) {
-        pending.help(format!("did you mean `{best}`?"));
+        pending.suggest_str(text, best);
     } else if let Some(help) = by_word(&spelled, &names) {
         pending.help(help);
     } else {

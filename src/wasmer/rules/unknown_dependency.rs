@@ -43,7 +43,7 @@ pub(crate) fn check(root: &Node<'_>, cx: &mut Cx) {
             format!("`{dependency}` is not in `[dependencies]`"),
         );
         if let Some(best) = best {
-            pending.help(format!("did you mean `{best}`?"));
+            pending.suggest_str(dependency, best);
         } else {
             pending.help(format!(
                 "add it: `[dependencies]` `\"{dependency}\" = \"<version requirement>\"`"

@@ -26,7 +26,7 @@ pub(crate) fn report(cx: &mut Cx, executor_type: &str, path: &P<'_>) {
         format!("unknown HTTP executor `{executor_type}`"),
     );
     match best {
-        Some(best) => pending.help(format!("did you mean `{best}`?")),
+        Some(best) => pending.suggest_str(executor_type, best),
         None => pending.help("use `spin` for components built with a Spin SDK, or `wagi` for modules that handle CGI-style requests"),
     };
 }

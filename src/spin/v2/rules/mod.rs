@@ -185,6 +185,7 @@ pub(crate) fn wrong_version(text: &str, wanted: &str) -> crate::ParseError {
             "read it with `wasm_manifests::parse` and match the manifest's version, or convert it (`spin::Manifest::to_v2`)".to_owned(),
         ),
         note: None,
+        fix: None,
     };
     crate::ParseError {
         report: crate::Report::new("<input>".to_owned(), text.into(), vec![diagnostic]),
