@@ -530,7 +530,11 @@ fn read_layer(cx: &mut Cx, t: &mut Table<'_, '_, '_>) -> Layer {
                         ),
                     );
                     match error.suggestion() {
-                        Some(best) => pending.suggest_str(error.text(), best),
+                        Some(best) => pending.help(format!("did you mean `{best}`?")).fix_str(
+                            crate::fix::Applicability::NeedsReview,
+                            error.text(),
+                            best,
+                        ),
                         None => pending.help(
                             "`wasm-manifests explain --list` lists the codes and their categories",
                         ),

@@ -13,7 +13,7 @@
 //! let report = wasm_manifests::parse(text, Format::Wasmer).into_report();
 //! let fixed = wasm_manifests::fix::apply(text, report.diagnostics(), Applicability::Safe);
 //! assert!(fixed.text.contains("\nlicense = \"MIT\"\n"));
-//! assert_eq!(fixed.applied, 1);
+//! assert_eq!(fixed.applied, [0]);
 //! ```
 
 use std::ops::Range;
@@ -117,8 +117,9 @@ impl Fix {
 pub struct Fixed {
     /// The text with the fixes made.
     pub text: String,
-    /// How many fixes were applied.
-    pub applied: usize,
+    /// The positions, in the slice given to [`apply`], of the diagnostics
+    /// whose fixes were applied.
+    pub applied: Vec<usize>,
     /// How many fixes of the asked applicability were left out because
     /// their edits overlapped an applied fix or did not fit the text; a
     /// second run (after parsing the new text) may apply them.
@@ -133,9 +134,13 @@ pub struct Fixed {
 /// the diagnostics were found in.
 pub fn apply(text: &str, diagnostics: &[Diagnostic], applicability: Applicability) -> Fixed {
     let mut taken: Vec<&Edit> = Vec::new();
-    let mut applied = 0;
+    let mut applied = Vec::new();
     let mut skipped = 0;
-    for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
+    for (index, fix) in diagnostics
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| Some((i, d.fix.as_ref()?)))
+    {
         if fix.applicability > applicability {
             continue;
         }
@@ -149,7 +154,7 @@ pub fn apply(text: &str, diagnostics: &[Diagnostic], applicability: Applicabilit
             continue;
         }
         taken.extend(fix.edits.iter());
-        applied += 1;
+        applied.push(index);
     }
     taken.sort_by_key(|e| (e.start, e.end));
     let mut out = String::with_capacity(text.len());
@@ -223,10 +228,10 @@ mod tests {
         ];
         let fixed = apply(text, &diagnostics, Applicability::Safe);
         assert_eq!(fixed.text, ">aXYde!");
-        assert_eq!((fixed.applied, fixed.skipped), (2, 1));
+        assert_eq!((fixed.applied, fixed.skipped), (vec![0, 3], 1));
         let all = apply(text, &diagnostics, Applicability::NeedsReview);
         assert_eq!(all.text, ">aXYdR!");
-        assert_eq!((all.applied, all.skipped), (3, 1));
+        assert_eq!((all.applied, all.skipped), (vec![0, 2, 3], 1));
     }
 
     #[test]
@@ -240,7 +245,10 @@ mod tests {
             ],
             Applicability::Safe,
         );
-        assert_eq!((out.text.as_str(), out.applied, out.skipped), ("é", 0, 2));
+        assert_eq!(
+            (out.text.as_str(), out.applied.len(), out.skipped),
+            ("é", 0, 2)
+        );
     }
 
     #[test]

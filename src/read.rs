@@ -45,7 +45,32 @@ struct PendingFix {
     edits: Vec<(Option<Locator>, Text)>,
     /// What the diagnostic's span must hold for the fix to be offered: a
     /// guard against editing anything but the text the fix was made for.
-    expect: Option<Text>,
+    expect: Option<Expect>,
+}
+
+/// What a fix expects to find at the diagnostic's span.
+#[derive(Debug)]
+enum Expect {
+    /// This text, as the syntax may write it.
+    Text(Text),
+    /// A single-bracket TOML header (`[name]`, not `[[name]]`).
+    SingleHeader,
+}
+
+impl Expect {
+    fn holds(&self, found: &str, syntax: Syntax) -> bool {
+        match self {
+            Expect::Text(text) => text.matches(found, syntax),
+            Expect::SingleHeader => {
+                syntax == Syntax::Toml
+                    && found.starts_with('[')
+                    && !found.starts_with("[[")
+                    && found.ends_with(']')
+                    && !found.ends_with("]]")
+                    && !found.contains('\n')
+            }
+        }
+    }
 }
 
 /// Text of a fix, written out in the manifest's syntax once it is known.
@@ -91,7 +116,7 @@ impl Pending {
         applicability: Applicability,
         message: String,
         edits: Vec<(Option<Locator>, Text)>,
-        expect: Option<Text>,
+        expect: Option<Expect>,
     ) -> &mut Self {
         self.fix = Some(PendingFix {
             message,
@@ -116,6 +141,42 @@ impl Pending {
         self.set_fix(applicability, message.into(), edits, None)
     }
 
+    /// Offers a fix replacing `old`, the exact text the diagnostic points
+    /// at (such as a part of a string after [`Pending::within`]), with `new`.
+    pub(crate) fn fix_text(
+        &mut self,
+        applicability: Applicability,
+        message: impl Into<String>,
+        old: &str,
+        new: &str,
+    ) -> &mut Self {
+        let edits = vec![(None, Text::Raw(new.to_owned()))];
+        let expect = Some(Expect::Text(Text::Raw(old.to_owned())));
+        self.set_fix(applicability, message.into(), edits, expect)
+    }
+
+    /// Offers the fix that turns the single-bracket header the diagnostic
+    /// points at (`[module]`) into an array-of-tables header (`[[module]]`).
+    fn fix_single_header(&mut self, header: &str, range: Range<usize>) -> &mut Self {
+        let edits = vec![
+            (
+                Some(Locator::Range(range.start..range.start)),
+                Text::Raw("[".to_owned()),
+            ),
+            (
+                Some(Locator::Range(range.end..range.end)),
+                Text::Raw("]".to_owned()),
+            ),
+        ];
+        let message = format!("write `[[{header}]]`");
+        self.set_fix(
+            Applicability::Safe,
+            message,
+            edits,
+            Some(Expect::SingleHeader),
+        )
+    }
+
     /// Offers a fix replacing the string value `old` the diagnostic points
     /// at with the string `new`, quoted as the manifest's syntax wants.
     pub(crate) fn fix_str(
@@ -135,15 +196,25 @@ impl Pending {
         } else {
             (Text::Str(new.to_owned()), Text::Str(old.to_owned()))
         };
-        let message = format!("replace `{old}` with `{new}`");
-        self.set_fix(applicability, message, vec![(None, edit)], Some(expect))
+        let message = if old.len() + new.len() > 48 {
+            "replace the value".to_owned()
+        } else {
+            format!("replace `{old}` with `{new}`")
+        };
+        self.set_fix(
+            applicability,
+            message,
+            vec![(None, edit)],
+            Some(Expect::Text(expect)),
+        )
     }
 
-    /// "Did you mean `best`?" on a string value, with the safe fix that
-    /// replaces `old` by `best`.
-    pub(crate) fn suggest_str(&mut self, old: &str, best: &str) -> &mut Self {
+    /// "Did you mean `best`?" on a string value, with the fix that
+    /// replaces `old` by `best`: safe when `best` is the only close one of
+    /// `candidates` ([`suggest::is_certain`]), to review otherwise.
+    pub(crate) fn suggest_str(&mut self, old: &str, best: &str, candidates: &[&str]) -> &mut Self {
         self.help(format!("did you mean `{best}`?"));
-        self.fix_str(Applicability::Safe, old, best)
+        self.fix_str(suggest::applicability(old, best, candidates), old, best)
     }
 
     /// Offers a fix renaming the key `old` the diagnostic points at (after
@@ -160,7 +231,7 @@ impl Pending {
             applicability,
             message,
             edits,
-            Some(Text::Key(old.to_owned())),
+            Some(Expect::Text(Text::Key(old.to_owned()))),
         )
     }
 
@@ -457,7 +528,7 @@ impl Cx {
                 let fix = p.fix.and_then(|fix| {
                     if let Some(expect) = &fix.expect {
                         let found = text.get(primary.clone()).unwrap_or_default();
-                        if !expect.matches(found, syntax) {
+                        if !expect.holds(found, syntax) {
                             return None;
                         }
                     }
@@ -597,10 +668,13 @@ impl Cx {
         let expected = format!("an array of tables (`[[{header}]]`)");
         match &node.value {
             Value::Array(items) => Some(items),
-            Value::Table(_) => {
-                self.wrong_type(node, path, &expected).help(format!(
+            Value::Table(table) => {
+                let pending = self.wrong_type(node, path, &expected).help(format!(
                     "write the header with double brackets, `[[{header}]]`: each entry of `{entry}` is one `[[{header}]]` table"
                 ));
+                if table.kind() == crate::source::TableKind::Defined {
+                    pending.fix_single_header(header, node.span());
+                }
                 None
             }
             _ => {
@@ -800,7 +874,7 @@ impl<'n, 'a, 'p> Table<'n, 'a, 'p> {
                     && !self.has(best)
                     && renamable(&entry.value)
                 {
-                    pending.fix_key(Applicability::Safe, key, best);
+                    pending.fix_key(suggest::applicability(key, best, known), key, best);
                 }
             } else if !known.is_empty() {
                 pending.help(format!("expected one of {}", suggest::list(known)));

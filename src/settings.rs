@@ -354,7 +354,13 @@ impl Suppressions {
                             format!("`{name}` is not a code, a format prefix or a category"),
                         );
                         match error.suggestion() {
-                            Some(best) => pending.suggest_str(name, best),
+                            // The code may then suppress nothing here: the
+                            // author should look.
+                            Some(best) => pending.help(format!("did you mean `{best}`?")).fix_str(
+                                crate::fix::Applicability::NeedsReview,
+                                name,
+                                best,
+                            ),
                             None => pending.help("`wasm-manifests explain --list` lists the codes"),
                         };
                     }

@@ -96,6 +96,31 @@ pub(crate) fn closest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str>
     best.map(|(_, c)| c)
 }
 
+/// Whether `best`, the [`closest`] of `candidates` to `word`, is certain
+/// enough for a safe fix: the same word up to case and separators, or the
+/// only candidate close to it (`hots` is as close to `host` as to
+/// `hosts`: not certain).
+pub(crate) fn is_certain(word: &str, best: &str, candidates: &[&str]) -> bool {
+    if normalise(word) == normalise(best) {
+        return true;
+    }
+    let others: Vec<&str> = candidates.iter().copied().filter(|c| *c != best).collect();
+    closest(word, &others).is_none()
+}
+
+/// How safe the fix from `word` to `best` is ([`is_certain`]).
+pub(crate) fn applicability(
+    word: &str,
+    best: &str,
+    candidates: &[&str],
+) -> crate::fix::Applicability {
+    if is_certain(word, best, candidates) {
+        crate::fix::Applicability::Safe
+    } else {
+        crate::fix::Applicability::NeedsReview
+    }
+}
+
 /// A help text for an unknown key, when one of `known` is close.
 pub(crate) fn did_you_mean(key: &str, known: &[&str]) -> Option<String> {
     let best = closest(key, known)?;
@@ -168,6 +193,14 @@ mod tests {
             did_you_mean("allowedHosts", &["allowed_hosts", "config"]).as_deref(),
             Some("keys are snake_case in this format: rename `allowedHosts` to `allowed_hosts`")
         );
+    }
+
+    #[test]
+    fn certainty_needs_one_close_candidate() {
+        let keys = ["host", "hosts", "environment", "allowed_http_hosts"];
+        assert!(!is_certain("hots", "host", &keys));
+        assert!(is_certain("enviroment", "environment", &keys));
+        assert!(is_certain("allowedHttpHosts", "allowed_http_hosts", &keys));
     }
 
     #[test]

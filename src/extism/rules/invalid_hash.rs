@@ -2,6 +2,7 @@
 //! digits.
 
 use crate::codes::{Category, Rule};
+use crate::fix::Applicability;
 use crate::path::P;
 use crate::read::Cx;
 use crate::rules::digest;
@@ -40,12 +41,20 @@ pub(crate) fn check(cx: &mut Cx, hash: &str, path: &P<'_>) {
             pending
                 .within(0..prefix.len())
                 .help(format!("remove the `{prefix}` prefix: `\"{digest}\"`"));
+            if hash[prefix.len()..] == digest {
+                pending.fix_text(
+                    Applicability::Safe,
+                    format!("remove `{prefix}`"),
+                    &hash[..prefix.len()],
+                    "",
+                );
+            }
         }
         _ if digest::is_sha256_hex(&hash.to_ascii_lowercase()) => {
-            pending.help(format!(
-                "write it in lower case: `\"{}\"`",
-                hash.to_ascii_lowercase()
-            ));
+            let lower = hash.to_ascii_lowercase();
+            pending
+                .help(format!("write it in lower case: `\"{lower}\"`"))
+                .fix_str(Applicability::Safe, hash, &lower);
         }
         _ => {
             if let Some((at, ch)) = hash.char_indices().find(|(_, c)| !c.is_ascii_hexdigit()) {

@@ -153,11 +153,15 @@ fn report_unknown_tier(
     let pending = cx.report(rule, path, format!("unknown {kind} tier `{text}`"));
     let lower = text.to_ascii_lowercase();
     if let Some(exact) = names.iter().find(|n| **n == lower) {
-        pending.help(format!(
-            "tier names are case-sensitive: write `{exact}` in lower case; the tiers are {list}"
-        ));
+        pending
+            .help(format!(
+                "tier names are case-sensitive: write `{exact}` in lower case; the tiers are {list}"
+            ))
+            .fix_str(crate::fix::Applicability::Safe, text, exact);
     } else if let Some(best) = suggest::closest(text, names) {
-        pending.help(format!("did you mean `{best}`? The tiers are {list}"));
+        pending
+            .help(format!("did you mean `{best}`? The tiers are {list}"))
+            .fix_str(crate::fix::Applicability::Safe, text, best);
     } else {
         pending.help(format!("use one of {list}"));
     }

@@ -46,7 +46,7 @@ pub(crate) fn parse(
             "categories are written in SCREAMING_SNAKE_CASE: `{key} = \"{spelled}\"`"
         ));
     } else if let Some(best) = suggest::closest(text, &names) {
-        pending.suggest_str(text, best);
+        pending.suggest_str(text, best, &names);
     } else if let Some(help) = by_word(&spelled, &names) {
         pending.help(help);
     } else {

@@ -32,7 +32,7 @@ pub(crate) fn parse(cx: &mut Cx, text: &str, path: &P<'_>) -> Option<Abi> {
     if text.eq_ignore_ascii_case("emscripten") {
         pending.help("emscripten support was removed from Wasmer: build the module for WASI and use `abi = \"wasi\"`");
     } else if let Some(best) = best {
-        pending.suggest_str(text, best);
+        pending.suggest_str(text, best, ABIS);
     } else {
         pending.help(format!("expected one of {}", suggest::list(ABIS)));
     }

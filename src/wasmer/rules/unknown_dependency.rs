@@ -43,7 +43,7 @@ pub(crate) fn check(root: &Node<'_>, cx: &mut Cx) {
             format!("`{dependency}` is not in `[dependencies]`"),
         );
         if let Some(best) = best {
-            pending.suggest_str(dependency, best);
+            pending.suggest_str(dependency, best, &dependencies);
         } else {
             pending.help(format!(
                 "add it: `[dependencies]` `\"{dependency}\" = \"<version requirement>\"`"

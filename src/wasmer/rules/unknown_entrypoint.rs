@@ -35,7 +35,7 @@ pub(crate) fn check(root: &Node<'_>, cx: &mut Cx) {
         format!("entrypoint `{entrypoint}` is not a command of this manifest"),
     );
     if let Some(best) = best {
-        pending.suggest_str(entrypoint, best);
+        pending.suggest_str(entrypoint, best, &commands);
     } else if commands.is_empty() {
         pending.help(format!(
             "there are no commands: add a `[[command]]` named `{entrypoint}`"

@@ -39,7 +39,7 @@ pub(crate) fn check(root: &Node<'_>, cx: &mut Cx) {
                 "to run a module of the dependency `{module}`, write `\"{module}:<module>\"`"
             ));
         } else if let Some(best) = best {
-            pending.suggest_str(module, best);
+            pending.suggest_str(module, best, &modules);
         } else {
             pending.help(format!("declare it with `[[module]]` `name = \"{module}\"`, or use `namespace/package:{module}` for a dependency's module"));
         }

@@ -46,7 +46,7 @@ pub(crate) fn check(cx: &mut Cx, runner: &str, path: &P<'_>) {
             format!("`{runner}` is not a well-known runner"),
         );
         if let Some(best) = best {
-            pending.suggest_str(runner, best);
+            pending.suggest_str(runner, best, RUNNERS);
         } else {
             pending.help(format!(
                 "use one of {} or a runner URL",

@@ -24,7 +24,7 @@ pub(crate) fn check(cx: &mut Cx, dialect: &str, path: &P<'_>) {
     let best = suggest::closest(dialect, DIALECTS);
     let pending = cx.report(&RULE, path, format!("unknown WCGI dialect `{dialect}`"));
     match best {
-        Some(best) => pending.suggest_str(dialect, best),
+        Some(best) => pending.suggest_str(dialect, best, DIALECTS),
         None => pending.help("use `rfc-3875` (plain CGI, the default) or `wcgi`"),
     };
 }

@@ -1,6 +1,7 @@
 //! `spin/invalid-executor`: an HTTP `executor` type other than `spin`, `http` or `wagi`.
 
 use crate::codes::{Category, Rule};
+use crate::fix::Applicability;
 use crate::path::P;
 use crate::read::Cx;
 use crate::rules::suggest;
@@ -26,7 +27,11 @@ pub(crate) fn report(cx: &mut Cx, executor_type: &str, path: &P<'_>) {
         format!("unknown HTTP executor `{executor_type}`"),
     );
     match best {
-        Some(best) => pending.suggest_str(executor_type, best),
+        // Wagi is deprecated: choosing it is for the author to decide.
+        Some("wagi") => pending
+            .help("did you mean `wagi`?")
+            .fix_str(Applicability::NeedsReview, executor_type, "wagi"),
+        Some(best) => pending.suggest_str(executor_type, best, TYPES),
         None => pending.help("use `spin` for components built with a Spin SDK, or `wagi` for modules that handle CGI-style requests"),
     };
 }

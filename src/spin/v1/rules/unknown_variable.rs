@@ -49,7 +49,7 @@ pub(crate) fn check(root: &Node<'_>, cx: &mut Cx) {
             let pending = cx.report_at(&RULE, path.clone(), message);
             pending.within(expression.range);
             if let Some(best) = suggest::closest(name, &sorted) {
-                pending.suggest_str(name, best);
+                pending.suggest_str(name, best, &sorted);
             } else if name.is_empty() {
                 pending.help("write the variable's name between the braces, as in `{{ name }}`");
             } else if !ids::is_valid(name, Case::LowerSnake) {

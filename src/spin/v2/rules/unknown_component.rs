@@ -20,7 +20,7 @@ fn report(cx: &mut Cx, app: &App<'_, '_>, id: &str, path: FieldPath, what: &str)
     let known = app.component_ids();
     let pending = cx.report_at(&RULE, path, format!("{what} `{id}` is not defined"));
     match suggest::closest(id, &known) {
-        Some(best) => pending.suggest_str(id, best),
+        Some(best) => pending.suggest_str(id, best, &known),
         None if known.is_empty() => {
             pending.help(format!("define it: `[component.{id}]` with a `source`"))
         }

@@ -22,7 +22,7 @@ pub(crate) fn report(cx: &mut Cx, expression: &Expression<'_>, known: &[&str], p
     };
     pending.within(expression.range.clone());
     if let Some(best) = suggest::closest(name, known) {
-        pending.suggest_str(name, best);
+        pending.suggest_str(name, best, known);
     } else if name.is_empty() {
         pending.help("write the variable's name between the braces, as in `{{ name }}`");
     } else if !ids::is_valid(name, Case::LowerSnake) {
