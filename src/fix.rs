@@ -126,6 +126,20 @@ pub struct Fixed {
     pub skipped: usize,
 }
 
+/// How many rounds [`crate::Options::fix`] makes at most: a fix may reveal
+/// another (a header fixed, then a key inside it), but never this many.
+pub const MAX_ROUNDS: usize = 8;
+
+/// The result of [`crate::Options::fix`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Fixes {
+    /// The text with every fix made.
+    pub text: String,
+    /// The fixes made, in the order they were made.
+    pub fixes: Vec<Fix>,
+}
+
 /// Applies the fixes of `diagnostics` up to `applicability` to `text`.
 ///
 /// Fixes are taken in the order of the diagnostics; one whose edits

@@ -457,6 +457,54 @@ impl Options {
         Ok(self.run(&bytes, None, format, path.display().to_string()))
     }
 
+    /// Applies the fixes of `text`'s diagnostics up to `applicability`,
+    /// reading the result again and fixing what is left until nothing
+    /// changes (at most [`fix::MAX_ROUNDS`] rounds): the fixed text, with
+    /// every fix made and the report of the final text. Diagnostics these
+    /// options leave out (`allow`) are not fixed.
+    ///
+    /// ```
+    /// use wasm_manifests::{Format, Options, fix::Applicability};
+    ///
+    /// let text = "[package]\nname = \"me/app\"\nversion = \"1.0.0\"\ndescription = \"x\"\n\n[module]\nname = \"m\"\nsource = \"m.wasm\"\nabii = \"wasi\"\n";
+    /// let (fixed, parsed) = Options::new().fix(text, Format::Wasmer, Applicability::Safe);
+    /// assert_eq!(fixed.fixes.len(), 2); // `[[module]]`, then `abi`
+    /// assert!(fixed.text.contains("[[module]]\n") && fixed.text.contains("\nabi = \"wasi\""));
+    /// assert!(parsed.report().is_empty());
+    /// ```
+    pub fn fix(
+        &self,
+        text: &str,
+        format: Format,
+        applicability: fix::Applicability,
+    ) -> (fix::Fixes, Parsed) {
+        let mut current = text.to_owned();
+        let mut fixes = Vec::new();
+        let mut parsed = self.parse(&current, format);
+        for _ in 0..fix::MAX_ROUNDS {
+            let diagnostics = parsed.report().diagnostics();
+            let round = fix::apply(&current, diagnostics, applicability);
+            if round.applied.is_empty() {
+                break;
+            }
+            fixes.extend(
+                round
+                    .applied
+                    .iter()
+                    .filter_map(|&i| diagnostics[i].fix.clone()),
+            );
+            current = round.text;
+            parsed = self.parse(&current, format);
+        }
+        (
+            fix::Fixes {
+                text: current,
+                fixes,
+            },
+            parsed,
+        )
+    }
+
     /// Reads at most one byte more than the limit, so a huge file is never
     /// loaded whole.
     fn read_limited(&self, path: &Path) -> Result<Vec<u8>, Error> {

@@ -3,16 +3,18 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Instant;
 
 use wasm_manifests::config::{Config, ConfigError};
+use wasm_manifests::fix::Applicability;
 use wasm_manifests::{Candidate, Format, Level, Options, Selector};
 
 use crate::configs::{Configs, Source};
+use crate::fixing::{self, FixMode};
 use crate::output::{self, Printer, Rendered, Summary};
 use crate::walk::{self, Input, Job};
 use crate::{CheckArgs, ColorWhen, OutputFormat, Status, style};
@@ -24,6 +26,12 @@ enum Outcome {
         errors: usize,
         warnings: usize,
         rendered: Rendered,
+        /// Fixes made (`--fix`) or shown (`--diff`).
+        fixed: usize,
+        /// Fixes left to make: safe ones, and those needing review.
+        fixable: (usize, usize),
+        /// What to say on standard error about the fixes.
+        notes: Vec<String>,
     },
     /// With `--list-files`: the file would be read as this format.
     Listed { display: String, format: Format },
@@ -56,6 +64,8 @@ struct Checker {
     verify: bool,
     /// Warnings count as errors (`--strict`), also for verification.
     strict: bool,
+    /// `--fix` or `--diff`.
+    fix: Option<FixMode>,
 }
 
 impl Checker {
@@ -124,7 +134,36 @@ impl Checker {
                 format,
             };
         }
-        let mut parsed = self.options(job, config).parse_bytes(&bytes, format);
+        let options = self.options(job, config);
+        let mut parsed = options.parse_bytes(&bytes, format);
+        let mut fixed = 0;
+        let mut diff = None;
+        let mut notes = Vec::new();
+        if let Some(mode) = self.fix
+            && !too_large
+            && let Ok(text) = std::str::from_utf8(&bytes)
+        {
+            let result = fixing::fix(&options, text, format, mode);
+            if let Some(why) = result.not_converted {
+                notes.push(format!(
+                    "`{}` was not converted to version 2: {why}",
+                    job.shown
+                ));
+            }
+            if result.text != text {
+                fixed = result.count;
+                if mode.write {
+                    if let Input::File(path) = &job.input
+                        && let Err(e) = std::fs::write(path, &result.text)
+                    {
+                        return failed(format!("cannot write the fixes to `{}`: {e}", job.shown));
+                    }
+                    parsed = result.parsed;
+                } else {
+                    diff = Some(fixing::diff(&job.display, text, &result.text));
+                }
+            }
+        }
         if self.verify
             && let Input::File(path) = &job.input
         {
@@ -140,10 +179,25 @@ impl Checker {
                 job.display.clone()
             },
         );
+        let fixable =
+            report
+                .iter()
+                .filter_map(|d| d.fix.as_ref())
+                .fold((0, 0), |(safe, review), fix| match fix.applicability {
+                    Applicability::Safe => (safe + 1, review),
+                    _ => (safe, review + 1),
+                });
+        let rendered = match (self.fix, diff) {
+            (Some(mode), diff) if !mode.write => Rendered::Text(diff.unwrap_or_default()),
+            _ => output::render(self.output, self.color, &report),
+        };
         Outcome::Checked {
             errors: report.error_count(),
             warnings: report.warning_count(),
-            rendered: output::render(self.output, self.color, &report),
+            rendered,
+            fixed,
+            fixable,
+            notes,
         }
     }
 
@@ -371,6 +425,27 @@ pub fn run(args: CheckArgs, color: ColorWhen) -> Status {
         .jobs
         .iter()
         .any(|job| matches!(job.input, Input::Stdin));
+    if args.fix && reads_stdin {
+        printer.flush();
+        style::error(
+            stderr_color,
+            "`--fix` writes the files it fixes, and standard input is not a file",
+        );
+        style::help(
+            stderr_color,
+            "use `--diff` to see the fixes of standard input, or name the file",
+        );
+        return Status::Trouble;
+    }
+    let fix = (args.fix || args.diff).then_some(FixMode {
+        write: args.fix,
+        applicability: if args.unsafe_fixes {
+            Applicability::NeedsReview
+        } else {
+            Applicability::Safe
+        },
+        convert_spin_v1: args.convert_spin_v1,
+    });
     let checker = Checker {
         options: Options::new().max_size(args.max_file_size),
         settings: args.settings.clone(),
@@ -382,6 +457,7 @@ pub fn run(args: CheckArgs, color: ColorWhen) -> Status {
         stdin: reads_stdin.then(|| read_stdin(args.max_file_size)),
         verify: args.verify,
         strict: args.strict,
+        fix,
     };
 
     let mut skipped = 0usize;
@@ -400,11 +476,24 @@ pub fn run(args: CheckArgs, color: ColorWhen) -> Status {
                 errors,
                 warnings,
                 rendered,
+                fixed,
+                fixable,
+                notes,
             } => {
                 summary.files += 1;
                 summary.errors += errors;
                 summary.warnings += warnings;
+                summary.fixed += fixed;
+                summary.fixed_files += usize::from(fixed > 0);
+                summary.fixable.0 += fixable.0;
+                summary.fixable.1 += fixable.1;
                 printer.report(rendered);
+                if !notes.is_empty() {
+                    printer.flush();
+                    for note in &notes {
+                        style::warning(stderr_color, note);
+                    }
+                }
             }
             Outcome::Listed { display, format } => {
                 summary.files += 1;
@@ -431,8 +520,23 @@ pub fn run(args: CheckArgs, color: ColorWhen) -> Status {
     );
 
     summary.elapsed = started.elapsed();
-    // The file list has no summary line.
-    let quiet = args.quiet || args.list_files;
+    summary.fix = fix.map(|mode| mode.write);
+    summary.unsafe_fixes = args.unsafe_fixes;
+    // The file list has no summary line, and a diff is printed alone.
+    let quiet = args.quiet || args.list_files || args.diff;
+    if args.diff && !args.quiet {
+        printer.flush();
+        let line = match summary.fixed {
+            0 => "nothing to fix".to_owned(),
+            n => format!(
+                "{n} {} would be made in {}; `--fix` makes {}",
+                if n == 1 { "fix" } else { "fixes" },
+                output::plural(summary.fixed_files, "file"),
+                if n == 1 { "it" } else { "them" }
+            ),
+        };
+        let _ = writeln!(std::io::stderr().lock(), "{line}");
+    }
     if let Err(e) = printer.finish(&summary, quiet) {
         style::error(stderr_color, &format!("cannot write the output: {e}"));
         return Status::Trouble;
@@ -454,6 +558,13 @@ pub fn run(args: CheckArgs, color: ColorWhen) -> Status {
     }
     if summary.problems > 0 {
         Status::Trouble
+    } else if args.diff {
+        // Like `cargo fmt --check`: something to change is a failure.
+        if summary.fixed > 0 {
+            Status::Errors
+        } else {
+            Status::Clean
+        }
     } else if summary.errors > 0 {
         Status::Errors
     } else {

@@ -13,6 +13,7 @@ mod configs;
 mod convert;
 mod escape;
 mod explain;
+mod fixing;
 mod inspect;
 mod output;
 mod sarif;
@@ -220,6 +221,29 @@ struct CheckArgs {
     /// skipped).
     #[arg(long)]
     no_ignore: bool,
+
+    /// Apply the safe fixes in place, keeping comments and layout, then
+    /// report what is left. Safe fixes do what their diagnostic's help says
+    /// and nothing else (a misspelt key or reference renamed, `[module]`
+    /// written `[[module]]`, a digest's prefix removed).
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+
+    /// With `--fix` or `--diff`, also apply the fixes that need review
+    /// (a likely but not certain correction).
+    #[arg(long)]
+    unsafe_fixes: bool,
+
+    /// Print the fixes as a unified diff on standard output instead of the
+    /// report, and write nothing. Exits with 1 when there is something to
+    /// fix.
+    #[arg(long, conflicts_with_all = ["output", "list_files"])]
+    diff: bool,
+
+    /// With `--fix` or `--diff`, also rewrite Spin version 1 manifests as
+    /// version 2, as `convert` does (after the other fixes).
+    #[arg(long)]
+    convert_spin_v1: bool,
 }
 
 /// Options of `explain`.

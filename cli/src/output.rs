@@ -65,6 +65,16 @@ pub struct Summary {
     pub problems: usize,
     /// Time from start to end.
     pub elapsed: Duration,
+    /// Fixes made (`--fix`) or shown (`--diff`).
+    pub fixed: usize,
+    /// Files those fixes are in.
+    pub fixed_files: usize,
+    /// Fixes left in the reports: safe ones, and those needing review.
+    pub fixable: (usize, usize),
+    /// `Some(true)` with `--fix`, `Some(false)` with `--diff`.
+    pub fix: Option<bool>,
+    /// `--unsafe-fixes` was given.
+    pub unsafe_fixes: bool,
 }
 
 /// Writes the reports to standard output in the chosen format.
@@ -144,6 +154,9 @@ impl Printer {
             OutputFormat::Human | OutputFormat::Concise if !quiet => {
                 let line = style::paint(self.color, style::BOLD, &summary_line(summary));
                 self.write(format!("{line}\n").as_bytes());
+                if let Some(line) = fix_line(summary) {
+                    self.write(format!("{line}\n").as_bytes());
+                }
                 if summary.errors + summary.warnings > 0 {
                     self.write(format!("{NEXT_STEP}\n").as_bytes());
                 }
@@ -296,7 +309,34 @@ fn summary_line(summary: &Summary) -> String {
     line
 }
 
-fn plural(count: usize, noun: &str) -> String {
+/// What the fixes did, or what `--fix` would do: `Fixed 3 problems in 2
+/// files.`, `2 problems can be fixed with \`--fix\`.`
+fn fix_line(summary: &Summary) -> Option<String> {
+    let (safe, review) = summary.fixable;
+    let mut parts = Vec::new();
+    if summary.fix == Some(true) && summary.fixed > 0 {
+        parts.push(format!(
+            "Fixed {} in {}.",
+            plural(summary.fixed, "problem"),
+            plural(summary.fixed_files, "file")
+        ));
+    }
+    if safe > 0 {
+        parts.push(format!(
+            "{} can be fixed with `--fix`.",
+            plural(safe, "problem")
+        ));
+    }
+    if review > 0 && !summary.unsafe_fixes {
+        parts.push(format!(
+            "{} more with `--fix --unsafe-fixes` (read the changes: they need review).",
+            plural(review, "problem")
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+pub(crate) fn plural(count: usize, noun: &str) -> String {
     if count == 1 {
         format!("1 {noun}")
     } else {
@@ -412,6 +452,7 @@ mod tests {
             warnings: 0,
             problems: 1,
             elapsed: Duration::from_millis(1234),
+            ..Summary::default()
         };
         assert_eq!(
             summary_line(&summary),
@@ -425,6 +466,20 @@ mod tests {
         assert_eq!(
             summary_line(&quick),
             "Checked 2 files: 0 errors, 0 warnings in 4ms"
+        );
+        assert_eq!(fix_line(&quick), None);
+        let fixed = Summary {
+            fixed: 3,
+            fixed_files: 1,
+            fixable: (1, 2),
+            fix: Some(true),
+            ..Summary::default()
+        };
+        assert_eq!(
+            fix_line(&fixed).as_deref(),
+            Some(
+                "Fixed 3 problems in 1 file. 1 problem can be fixed with `--fix`. 2 problems more with `--fix --unsafe-fixes` (read the changes: they need review)."
+            )
         );
     }
 }

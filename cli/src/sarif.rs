@@ -152,7 +152,35 @@ fn result(uri: &str, d: &Diagnostic) -> Value {
             .collect();
         result["relatedLocations"] = Value::Array(related);
     }
+    if let Some(fix) = &d.fix {
+        result["fixes"] = json!([sarif_fix(uri, fix)]);
+    }
     result
+}
+
+/// A fix as SARIF writes one: byte regions of the file replaced by text.
+fn sarif_fix(uri: &str, fix: &wasm_manifests::fix::Fix) -> Value {
+    let replacements: Vec<Value> = fix
+        .edits
+        .iter()
+        .map(|edit| {
+            json!({
+                "deletedRegion": {
+                    "byteOffset": edit.start,
+                    "byteLength": edit.end - edit.start,
+                },
+                "insertedContent": { "text": edit.replacement },
+            })
+        })
+        .collect();
+    json!({
+        "description": { "text": fix.message },
+        "artifactChanges": [{
+            "artifactLocation": { "uri": uri },
+            "replacements": replacements,
+        }],
+        "properties": { "applicability": fix.applicability },
+    })
 }
 
 fn region(span: &Span) -> Value {

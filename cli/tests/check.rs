@@ -479,6 +479,9 @@ fn fixtures_have_errors() {
         last.next(),
         Some("Run `wasm-manifests explain CODE` for what a code means and how to fix it.")
     );
+    // The summary, then what `--fix` would do.
+    let fixable = last.next().unwrap_or("");
+    assert!(fixable.contains(" can be fixed with `--fix`."), "{fixable}");
     let summary = last.next().unwrap_or("");
     assert!(summary.starts_with("Checked "), "{summary}");
     // Every valid fixture is checked, and none has anything to report.

@@ -50,8 +50,8 @@ fn names_with_control_characters_are_escaped_for_people() {
     let lines: Vec<&str> = concise.stdout.lines().collect();
     assert_eq!(
         lines.len(),
-        4 + 2,
-        "four diagnostics, the summary, the next step: {lines:?}"
+        4 + 3,
+        "four diagnostics, the summary, what `--fix` would do, the next step: {lines:?}"
     );
     assert!(
         lines[0]
