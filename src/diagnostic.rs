@@ -339,8 +339,11 @@ impl Report {
     /// - `diagnostics` are in source order. `code`, `severity` (`error` or
     ///   `warning`), `message`, `path` (the field path, `""` for the whole
     ///   file) and `span` are always there; `labels` (secondary locations),
-    ///   `help` and `note` only when the diagnostic has them; `url` is the
-    ///   documentation of the code ([`Diagnostic::url`]).
+    ///   `help`, `note` and `fix` only when the diagnostic has them; `url` is
+    ///   the documentation of the code ([`Diagnostic::url`]).
+    /// - A `fix` has a `message`, an `applicability` (`safe` or
+    ///   `needs-review`) and `edits`, each a byte range of the file
+    ///   (`start`, `end`) with its `replacement` ([`crate::fix`]).
     /// - In a `span`, `start` and `end` are 0-based byte offsets (`end`
     ///   exclusive); `line` and `column` are 1-based, columns count
     ///   characters, and `end_line`/`end_column` point just past the end.
