@@ -255,3 +255,57 @@ fn sarif_and_json_carry_the_fixes() {
     assert_eq!(replacement["deletedRegion"]["byteLength"], 7);
     assert_eq!(replacement["insertedContent"]["text"], "license");
 }
+
+/// `check --fix` on a copy of every fixture that has a `.fixed` file gives
+/// that file, and a second `--fix` changes nothing.
+#[test]
+fn fix_gives_the_fixed_fixtures_and_a_second_run_changes_nothing() {
+    let fixtures = workspace_root().join("fixtures");
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let mut copies = 0;
+    for (folder, format) in [
+        ("wasmer", "wasmer"),
+        ("spin", "spin"),
+        ("spin-v2", "spin"),
+        ("extism", "extism"),
+        ("flowlike", "flow-like"),
+    ] {
+        let mut files = Vec::new();
+        let mut expected = Vec::new();
+        for entry in std::fs::read_dir(fixtures.join(folder).join("invalid")).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "fixed") {
+                let input = ["toml", "json"]
+                    .iter()
+                    .map(|ext| path.with_extension(ext))
+                    .find(|p| p.exists())
+                    .expect("the fixture of a .fixed file");
+                let copy = dir.path().join(format!(
+                    "{folder}-{}",
+                    input.file_name().unwrap().to_string_lossy()
+                ));
+                std::fs::copy(&input, &copy).expect("copy");
+                files.push(copy.display().to_string());
+                expected.push((copy, std::fs::read_to_string(&path).expect("read")));
+            }
+        }
+        if files.is_empty() {
+            continue;
+        }
+        copies += files.len();
+        let mut args = vec!["check", "--no-config", "--fix", "--format-hint", format];
+        args.extend(files.iter().map(String::as_str));
+        let first = run_in(dir.path(), &args, None);
+        assert_ne!(first.code, 2, "{first:?}");
+        for (copy, wanted) in &expected {
+            let got = std::fs::read_to_string(copy).expect("read back");
+            assert_eq!(&got, wanted, "{} after --fix: {first:?}", copy.display());
+        }
+        let second = run_in(dir.path(), &args, None);
+        assert!(!second.stdout.contains("Fixed "), "{second:?}");
+        for (copy, wanted) in &expected {
+            assert_eq!(&std::fs::read_to_string(copy).expect("read back"), wanted);
+        }
+    }
+    assert!(copies >= 20, "only {copies} fixtures have fixes");
+}
