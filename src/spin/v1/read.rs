@@ -279,7 +279,7 @@ fn read_app_trigger(
             }))
         }
         other => {
-            unknown_trigger_type::check(cx, other, &path.key("type"));
+            unknown_trigger_type::check_value(cx, other, &path.key("type"));
             let settings = t
                 .entries
                 .iter()
@@ -326,7 +326,7 @@ fn read_variable(cx: &mut Cx, node: &Node<'_>, path: P<'_>, name: &str) -> Optio
         (default.is_some() || !t.has("default")) && (required.is_some() || !t.has("required"));
     if typed_ok {
         let has_default = default.is_some();
-        variable_required_and_default::check(cx, name, required == Some(true), has_default, &path);
+        variable_required_and_default::check(cx, name, required, has_default, &path);
         variable_without_value::check(cx, name, required, has_default, &path);
     }
     t.finish(cx, Error, VARIABLE_KEYS);

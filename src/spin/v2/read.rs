@@ -25,6 +25,7 @@ use crate::diagnostic::Severity::{Error, Warning};
 use crate::path::P;
 use crate::read::{Cx, Table};
 use crate::source::{Node, Value};
+use crate::spin::rules::{Version, renamable};
 
 const ROOT_KEYS: &[&str] = &[
     "spin_manifest_version",
@@ -69,7 +70,9 @@ pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
     let p = P::ROOT;
     let mut top = cx.expect_table(root, p)?;
     invalid_manifest_version::check(cx, &mut top);
-    duplicate_manifest_version::check(cx, &mut top);
+    if top.has("spin_manifest_version") && top.has("spin_version") {
+        duplicate_manifest_version::report(cx);
+    }
 
     let application = top
         .required(cx, "application")
@@ -316,7 +319,9 @@ fn read_triggers(
     for entry in table.entries {
         let kind: &str = &entry.key;
         let kind_path = path.key(kind);
-        unknown_trigger_type::check(cx, kind, &kind_path);
+        unknown_trigger_type::check_key(cx, kind, &kind_path, |best| {
+            !table.has(best) && renamable(&entry.value)
+        });
         let header = format!("trigger.{kind}");
         let Some(items) = cx.expect_array_of_tables(&entry.value, &kind_path, &header) else {
             continue;
@@ -512,7 +517,7 @@ fn read_executor(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<HttpExecut
             let argv = t.str(cx, "argv");
             let entrypoint = t.str(cx, "entrypoint");
             if let Some(entrypoint) = entrypoint {
-                wagi_custom_entrypoint::check(cx, entrypoint, &path.key("entrypoint"));
+                wagi_custom_entrypoint::check(cx, entrypoint, &path.key("entrypoint"), Version::V2);
             }
             t.finish(cx, Error, WAGI_KEYS);
             Some(HttpExecutor::Wagi(WagiExecutor {
@@ -521,7 +526,7 @@ fn read_executor(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<HttpExecut
             }))
         }
         other => {
-            invalid_executor::report(cx, other, &path.key("type"));
+            invalid_executor::report(cx, other, &path.key("type"), Version::V2);
             None
         }
     }

@@ -10,16 +10,19 @@ use crate::diagnostic::Severity::Error;
 use crate::path::P;
 use crate::read::{Cx, Table};
 use crate::source::{Node, Value};
+use crate::spin::rules::Version;
+use crate::spin::rules::invalid_source::Source;
 use crate::spin::v2::rules::{
     absolute_workdir, conflicting_dependencies, conflicting_inheritance, empty_build_command,
     files, ineffective_exclude, invalid_allowed_http_host, invalid_allowed_outbound_host,
-    invalid_dependency, invalid_dependency_name, invalid_glob, invalid_source, invalid_store_label,
+    invalid_dependency, invalid_dependency_name, invalid_digest, invalid_glob,
+    invalid_registry_source, invalid_source, invalid_source_url, invalid_store_label,
     invalid_variable_name, template_in_environment, unknown_capability,
 };
 use crate::spin::v2::{
-    Build, BuildCommand, Component, ComponentDependency, Dependency, FileMount,
+    Build, BuildCommand, Component, ComponentDependency, ComponentSource, Dependency, FileMount,
     InheritConfiguration, LocalDependency, Profile, ProfileBuild, RegistryDependency,
-    RemoteDependency,
+    RegistrySource, RemoteDependency, RemoteSource,
 };
 
 const COMPONENT_KEYS: &[&str] = &[
@@ -44,12 +47,34 @@ const COMPONENT_KEYS: &[&str] = &[
 const BUILD_KEYS: &[&str] = &["command", "workdir", "watch"];
 const PROFILE_KEYS: &[&str] = &["source", "environment", "dependencies", "build"];
 
+/// Reads a `source` (of a component or a profile).
+fn read_source(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<ComponentSource> {
+    Some(
+        match invalid_source::read(cx, node, path, Version::V2, invalid_source_url::parse)? {
+            Source::Local(s) => ComponentSource::Local(PathBuf::from(s)),
+            Source::Remote { url, digest } => ComponentSource::Remote(RemoteSource {
+                url,
+                digest: digest.to_owned(),
+            }),
+            Source::Registry {
+                registry,
+                package,
+                version,
+            } => ComponentSource::Registry(RegistrySource {
+                registry: registry.map(str::to_owned),
+                package: package.to_owned(),
+                version,
+            }),
+        },
+    )
+}
+
 /// Reads one component table.
 pub(crate) fn read_component(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<Component> {
     let mut t = cx.expect_table(node, path)?;
     let source = t
         .required(cx, "source")
-        .and_then(|n| invalid_source::read(cx, n, path.key("source")));
+        .and_then(|n| read_source(cx, n, path.key("source")));
     let description = t.str(cx, "description").map(str::to_owned);
     let variables = t
         .get("variables")
@@ -357,7 +382,12 @@ fn read_dependency(
                 invalid_dependency::package_needed(cx, name, &path);
             }
             if let Some(registry) = &registry {
-                invalid_source::check_registry(cx, registry, &path.key("registry"));
+                invalid_registry_source::check_registry(
+                    cx,
+                    registry,
+                    &path.key("registry"),
+                    Version::V2,
+                );
             }
             Some(Dependency::Registry(RegistryDependency {
                 version: version?,
@@ -377,9 +407,9 @@ fn read_dependency(
         invalid_dependency::Form::Remote => {
             let url = t.required_str(cx, "url");
             let digest = t.required_str(cx, "digest");
-            let url = url.and_then(|u| invalid_source::check_url(cx, u, &path.key("url")));
+            let url = url.and_then(|u| invalid_source_url::parse(cx, u, &path.key("url")));
             if let Some(digest) = digest {
-                invalid_source::check_digest(cx, digest, &path.key("digest"));
+                invalid_digest::check(cx, digest, &path.key("digest"), Version::V2);
             }
             Some(Dependency::Remote(RemoteDependency {
                 url: url?,
@@ -454,7 +484,7 @@ fn read_profiles(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> IndexMap<String, 
         };
         let source = t
             .get("source")
-            .and_then(|n| invalid_source::read(cx, n, profile_path.key("source")));
+            .and_then(|n| read_source(cx, n, profile_path.key("source")));
         let environment = t
             .get("environment")
             .and_then(|n| cx.string_map(n, &profile_path.key("environment")))

@@ -43,3 +43,13 @@ pub(crate) fn check(cx: &mut Cx, text: &str, path: &P<'_>) -> Option<url::Url> {
         }
     }
 }
+
+/// Reads a download URL: valid, http(s), preferably https (a plain
+/// `http://` one is reported as `spin/insecure-source-url`).
+pub(crate) fn parse(cx: &mut Cx, text: &str, path: &P<'_>) -> Option<url::Url> {
+    let url = check(cx, text, path)?;
+    if url.scheme() == "http" {
+        super::insecure_source_url::report(cx, text, path);
+    }
+    Some(url)
+}

@@ -6,6 +6,7 @@
 use crate::FieldPath;
 use crate::read::Cx;
 use crate::source::Node;
+use crate::spin::rules::Version;
 use crate::spin::template;
 use crate::spin::v2::tree::App;
 
@@ -108,7 +109,7 @@ pub(crate) fn check(root: &Node<'_>, app: &App<'_, '_>, cx: &mut Cx) {
                 continue;
             }
             resolvable = false;
-            unknown_variable::report(cx, expression, &app.variables, path.clone());
+            unknown_variable::report(cx, expression, &app.variables, path.clone(), Version::V2);
         }
         if site == Site::Outbound && resolvable {
             let mut resolved = String::with_capacity(text.len());

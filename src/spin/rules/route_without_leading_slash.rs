@@ -1,6 +1,7 @@
 //! `spin/route-without-leading-slash`: an HTTP route that does not start with `/`.
 
 use crate::codes::{Category, Rule};
+use crate::fix::Applicability;
 use crate::path::P;
 use crate::read::Cx;
 
@@ -18,11 +19,14 @@ pub(crate) fn check(cx: &mut Cx, route: &str, path: &P<'_>) {
     if route.starts_with('/') {
         return;
     }
+    let fixed = format!("/{route}");
     cx.report(
         &RULE,
         path,
         format!("route `{route}` does not start with `/`"),
     )
-    .help(format!("write `route = \"/{route}\"`"))
-    .note("Spin adds the missing `/` itself");
+    .help(format!("write `route = \"{fixed}\"`"))
+    .note("Spin adds the missing `/` itself")
+    // Spin serves the route with the `/` added: writing it changes nothing.
+    .fix_str(Applicability::Safe, route, &fixed);
 }

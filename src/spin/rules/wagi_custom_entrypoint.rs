@@ -4,6 +4,8 @@ use crate::codes::{Category, Rule};
 use crate::path::P;
 use crate::read::Cx;
 
+use super::Version;
+
 pub(crate) static RULE: Rule = Rule::error("spin/wagi-custom-entrypoint")
     .category(Category::Correctness)
     .doc(
@@ -14,7 +16,7 @@ pub(crate) static RULE: Rule = Rule::error("spin/wagi-custom-entrypoint")
     );
 
 /// The entrypoint is `_start`.
-pub(crate) fn check(cx: &mut Cx, entrypoint: &str, path: &P<'_>) {
+pub(crate) fn check(cx: &mut Cx, entrypoint: &str, path: &P<'_>, version: Version) {
     if entrypoint == "_start" {
         return;
     }
@@ -24,5 +26,8 @@ pub(crate) fn check(cx: &mut Cx, entrypoint: &str, path: &P<'_>) {
         format!("Wagi entrypoint `{entrypoint}`: Spin 3 and later refuse any entrypoint other than `_start`"),
     )
     .help("export the handler as the module's `_start` (its `main`) and remove `entrypoint`")
-    .note("`spin up` fails (\"cannot use deprecated 'entrypoint' field\"); Spin 1.x and 2.x called the named function");
+    .note(version.pick(
+        "`spin up` fails (\"cannot use deprecated 'entrypoint' field\"); Spin 1.x and 2.x called the named function",
+        "Spin 1.x and 2.x called the named function; `spin up` now fails at start-up",
+    ));
 }

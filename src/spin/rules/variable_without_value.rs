@@ -29,5 +29,7 @@ pub(crate) fn check(cx: &mut Cx, name: &str, required: Option<bool>, default: bo
     if required == Some(false) {
         pending.label(&path.key("required"), Target::Value, "not required here");
     }
-    pending.help("add `default = \"...\"`, or `required = true` if a value must be supplied when the application runs");
+    pending
+        .help("add `default = \"...\"`, or `required = true` if a value must be supplied when the application runs")
+        .note("Spin refuses to load the application, without naming the variable");
 }

@@ -1,6 +1,7 @@
 //! `spin/relative-files-destination`: a `files` placement whose `destination` is not absolute.
 
 use crate::codes::{Category, Rule};
+use crate::fix::Applicability;
 use crate::path::P;
 use crate::read::Cx;
 
@@ -18,13 +19,16 @@ pub(crate) fn check(cx: &mut Cx, destination: &str, path: &P<'_>) {
     if destination.starts_with('/') {
         return;
     }
+    let absolute = format!("/{destination}");
     cx.report(
         &RULE,
         path,
         format!("the destination `{destination}` is not an absolute path"),
     )
     .help(format!(
-        "write it from the root: `destination = \"/{destination}\"`"
+        "write it from the root: `destination = \"{absolute}\"`"
     ))
-    .note("Spin treats a relative destination as relative to `/`");
+    .note("Spin treats a relative destination as relative to `/`")
+    // What Spin does with it already: the fix changes nothing that runs.
+    .fix_str(Applicability::Safe, destination, &absolute);
 }

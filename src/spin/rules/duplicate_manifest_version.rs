@@ -14,7 +14,8 @@ pub(crate) static RULE: Rule = Rule::error("spin/duplicate-manifest-version")
         "Remove `spin_version`.",
     );
 
-/// Reports the older key next to the current one.
+/// Reports the older key next to the current one (both versions call it
+/// when the two keys are set).
 pub(crate) fn report(cx: &mut Cx) {
     let p = P::ROOT;
     cx.report(

@@ -5,6 +5,8 @@ use crate::path::P;
 use crate::read::Cx;
 use crate::rules::suggest;
 
+use super::Version;
+
 pub(crate) static RULE: Rule = Rule::error("spin/invalid-executor")
     .category(Category::Correctness)
     .shape()
@@ -18,15 +20,21 @@ pub(crate) static RULE: Rule = Rule::error("spin/invalid-executor")
 const TYPES: &[&str] = &["spin", "http", "wagi"];
 
 /// Reports an unknown executor type.
-pub(crate) fn report(cx: &mut Cx, executor_type: &str, path: &P<'_>) {
-    let best = suggest::closest(executor_type, TYPES);
+pub(crate) fn report(cx: &mut Cx, executor_type: &str, path: &P<'_>, version: Version) {
     let pending = cx.report(
         &RULE,
         path,
         format!("unknown HTTP executor `{executor_type}`"),
     );
-    match best {
+    match suggest::closest(executor_type, TYPES) {
         Some(best) => pending.suggest_str(executor_type, best),
-        None => pending.help("use `spin` for components built with a Spin SDK, or `wagi` for modules that handle CGI-style requests"),
+        None => pending.help(version.pick(
+            "use `spin` for components built with a Spin SDK, or `wagi` for modules that handle CGI-style requests",
+            "use `spin` (the default) for components built with a Spin SDK, or `wagi` for modules that handle CGI-style requests",
+        )),
     };
+    if version == Version::V2 {
+        pending
+            .note("`spin up` refuses the trigger: the executor is one of `http`, `spin` or `wagi`");
+    }
 }

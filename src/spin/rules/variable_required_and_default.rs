@@ -14,9 +14,10 @@ pub(crate) static RULE: Rule = Rule::error("spin/variable-required-and-default")
         "Remove `required = true` to use the default, or remove `default` so that a value must be supplied.",
     );
 
-/// Reports a variable that is required and has a default.
-pub(crate) fn check(cx: &mut Cx, name: &str, required: bool, default: bool, path: &P<'_>) {
-    if !(required && default) {
+/// Reports a variable that is required and has a default; `required` is
+/// the value written, if any.
+pub(crate) fn check(cx: &mut Cx, name: &str, required: Option<bool>, default: bool, path: &P<'_>) {
+    if !(required == Some(true) && default) {
         return;
     }
     cx.report(
@@ -26,5 +27,6 @@ pub(crate) fn check(cx: &mut Cx, name: &str, required: bool, default: bool, path
     )
     .on_key()
     .label(&path.key("default"), Target::Key, "the default is set here")
-    .help("remove `required = true` to use the default, or remove `default` so that a value must be supplied");
+    .help("remove `required = true` to use the default, or remove `default` so that a value must be supplied")
+    .note("Spin refuses to load the application: \"must be `required` OR have a `default`\"");
 }

@@ -5,6 +5,8 @@ use crate::path::P;
 use crate::read::Cx;
 use crate::spin::ids::{self, Case};
 
+use super::Version;
+
 pub(crate) static RULE: Rule = Rule::error("spin/invalid-registry-source")
     .category(Category::Correctness)
     .shape()
@@ -15,8 +17,9 @@ pub(crate) static RULE: Rule = Rule::error("spin/invalid-registry-source")
         "Write `package = \"namespace:name\"` and an exact `version = \"1.0.0\"`.",
     );
 
-/// The registry is a host name.
-pub(crate) fn check_registry(cx: &mut Cx, registry: &str, path: &P<'_>) {
+/// The registry is a host name (a `host[:port]` authority, without
+/// scheme or path).
+pub(crate) fn check_registry(cx: &mut Cx, registry: &str, path: &P<'_>, version: Version) {
     let valid = !registry.is_empty()
         && !registry.contains("://")
         && url::Url::parse(&format!("https://{registry}"))
@@ -33,10 +36,14 @@ pub(crate) fn check_registry(cx: &mut Cx, registry: &str, path: &P<'_>) {
         .ok()
         .and_then(|u| u.host_str().map(str::to_owned))
     {
-        Some(host) => pending.help(format!(
-            "write the host name alone: `registry = \"{host}\"`"
+        Some(host) => {
+            let what = version.pick("host name", "host");
+            pending.help(format!("write the {what} alone: `registry = \"{host}\"`"))
+        }
+        None => pending.help(version.pick(
+            "write the registry's host name, e.g. `registry = \"ghcr.io\"`",
+            "write the registry's host (and port), e.g. `registry = \"ghcr.io\"`",
         )),
-        None => pending.help("write the registry's host name, e.g. `registry = \"ghcr.io\"`"),
     };
 }
 
@@ -78,9 +85,14 @@ pub(crate) fn check_package(cx: &mut Cx, package: &str, path: &P<'_>) {
 }
 
 /// Reads the exact package version.
-pub(crate) fn parse_version(cx: &mut Cx, text: &str, path: &P<'_>) -> Option<semver::Version> {
+pub(crate) fn parse_version(
+    cx: &mut Cx,
+    text: &str,
+    path: &P<'_>,
+    version: Version,
+) -> Option<semver::Version> {
     match semver::Version::parse(text) {
-        Ok(version) => Some(version),
+        Ok(parsed) => Some(parsed),
         Err(e) => {
             cx.report(
                 &RULE,
@@ -88,13 +100,16 @@ pub(crate) fn parse_version(cx: &mut Cx, text: &str, path: &P<'_>) -> Option<sem
                 format!("the package version `{text}` is not an exact semantic version ({e})"),
             )
             .help("write an exact version such as `version = \"1.0.0\"`")
-            .note("Spin fetches exactly this version; version requirements such as `^1.0` are not accepted here");
+            .note(version.pick(
+                "Spin fetches exactly this version; version requirements such as `^1.0` are not accepted here",
+                "Spin fetches exactly this version; requirements such as `^1.0` are refused when the application loads",
+            ));
             None
         }
     }
 }
 
 /// A part of a registry package name: lower-case kebab case.
-fn is_label(label: &str) -> bool {
+pub(crate) fn is_label(label: &str) -> bool {
     ids::is_valid(label, Case::Kebab) && !label.bytes().any(|b| b.is_ascii_uppercase())
 }
