@@ -1,6 +1,7 @@
 //! `spin/invalid-executor`: an HTTP `executor` type other than `spin`, `http` or `wagi`.
 
 use crate::codes::{Category, Rule};
+use crate::fix::Applicability;
 use crate::path::P;
 use crate::read::Cx;
 use crate::rules::suggest;
@@ -27,6 +28,10 @@ pub(crate) fn report(cx: &mut Cx, executor_type: &str, path: &P<'_>, version: Ve
         format!("unknown HTTP executor `{executor_type}`"),
     );
     match suggest::closest(executor_type, TYPES) {
+        // Wagi is deprecated: moving to it is for the author to decide.
+        Some("wagi") => pending
+            .help("did you mean `wagi`?")
+            .fix_str(Applicability::NeedsReview, executor_type, "wagi"),
         Some(best) => pending.suggest_str(executor_type, best),
         None => pending.help(version.pick(
             "use `spin` for components built with a Spin SDK, or `wagi` for modules that handle CGI-style requests",

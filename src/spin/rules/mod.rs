@@ -7,6 +7,10 @@
 //! differently (a field's place, what Spin says when it refuses), the check
 //! takes the [`Version`] it runs for.
 
+use crate::codes;
+use crate::diagnostic::Severity;
+use crate::fix::Applicability;
+use crate::read::{Cx, Table};
 use crate::source::{Node, TableKind, Value};
 
 pub(crate) mod allows_all_hosts;
@@ -85,4 +89,38 @@ fn has_headers(table: &Node<'_>) -> bool {
             Value::Array(items) => items.iter().any(is_array_item),
             _ => false,
         })
+}
+
+/// Reports the key `old` of `t`, when it is there, as the unknown key that
+/// [`Table::finish`] would report, with `help`, and offers to rename it
+/// `new` (with `applicability`) when the table has no `new` yet and the key
+/// is written once. Called before `finish`, which then passes it over.
+pub(crate) fn renamed_key(
+    cx: &mut Cx,
+    t: &mut Table<'_, '_, '_>,
+    severity: Severity,
+    (old, new): (&str, &str),
+    help: impl Into<String>,
+    applicability: Applicability,
+) {
+    let Some(node) = t.get(old) else {
+        return;
+    };
+    let place = match t.path.to_path() {
+        p if p.is_root() => "at the top level".to_owned(),
+        p => format!("in `{p}`"),
+    };
+    let pending = cx.push(
+        severity,
+        codes::UNKNOWN_KEY,
+        &t.path.key(old),
+        format!("unknown key `{old}` {place}"),
+    );
+    pending.on_key().help(help);
+    if severity == Severity::Warning {
+        pending.note("the official tooling ignores this key, so its value is lost");
+    }
+    if !t.has(new) && renamable(node) {
+        pending.fix_key(applicability, old, new);
+    }
 }

@@ -18,6 +18,7 @@ use super::{
 };
 use crate::codes::{DEPRECATED_KEY, MISSING_KEY, UNKNOWN_KEY};
 use crate::diagnostic::Severity::Error;
+use crate::fix::Applicability;
 use crate::path::P;
 use crate::read::{Cx, Table};
 use crate::source::{Node, Value};
@@ -126,7 +127,9 @@ pub(crate) fn version(root: &Node<'_>, cx: &mut Cx) -> Flow {
         )
         .on_key()
         .help("rename it: `spin_manifest_version = \"1\"`")
-        .note("`spin doctor` reports it too (\"Manifest using old 'spin_version' key\")");
+        .note("`spin doctor` reports it too (\"Manifest using old 'spin_version' key\")")
+        // Spin reads the two names as one key: renaming changes nothing.
+        .fix_key(Applicability::Safe, key, "spin_manifest_version");
     }
     Flow::Continue
 }

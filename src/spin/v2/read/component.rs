@@ -7,11 +7,12 @@ use indexmap::IndexMap;
 
 use super::{read_tables, read_targets};
 use crate::diagnostic::Severity::Error;
+use crate::fix::Applicability;
 use crate::path::P;
 use crate::read::{Cx, Table};
 use crate::source::{Node, Value};
-use crate::spin::rules::Version;
 use crate::spin::rules::invalid_source::Source;
+use crate::spin::rules::{Version, renamable, renamed_key};
 use crate::spin::v2::rules::{
     absolute_workdir, conflicting_dependencies, conflicting_inheritance, empty_build_command,
     files, ineffective_exclude, invalid_allowed_http_host, invalid_allowed_outbound_host,
@@ -134,8 +135,16 @@ pub(crate) fn read_component(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Optio
         .get("profile")
         .map(|n| read_profiles(cx, n, path.key("profile")))
         .unwrap_or_default();
+    // Version 1's `config`, renamed: the same table of strings.
+    renamed_key(
+        cx,
+        &mut t,
+        Error,
+        ("config", "variables"),
+        "version 2 calls a component's configuration `variables`: rename `config` to `variables`",
+        Applicability::Safe,
+    );
     t.finish_with(cx, Error, COMPONENT_KEYS, |key| match key {
-        "config" => Some("version 2 calls a component's configuration `variables`: rename `config` to `variables`".to_owned()),
         "id" => Some("in version 2 the id is the table's key (`[component.<id>]`): remove `id`".to_owned()),
         "trigger" => Some("in version 2 triggers are `[[trigger.<type>]]` tables that name the component: move it there".to_owned()),
         "route" | "executor" | "channel" => Some(format!(
@@ -317,7 +326,9 @@ fn read_dependencies(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> IndexMap<Stri
     for entry in table.entries {
         let name: &str = &entry.key;
         let entry_path = path.key(name);
-        let parsed = invalid_dependency_name::parse(cx, name, &entry_path);
+        let parsed = invalid_dependency_name::parse(cx, name, &entry_path, |better| {
+            !table.has(better) && renamable(&entry.value)
+        });
         let dependency = read_dependency(cx, &entry.value, entry_path, parsed.as_ref(), false);
         if let Some(dependency) = dependency {
             out.insert(name.to_owned(), dependency);
