@@ -9,7 +9,7 @@ use crate::read::{Cx, Table};
 use crate::rules::suggest;
 use crate::source::{Node, Value};
 
-use super::{Version, invalid_digest, invalid_registry_source};
+use super::{Version, invalid_digest, invalid_registry_source, invalid_source_url};
 
 pub(crate) static RULE: Rule = Rule::error("spin/invalid-source")
     .category(Category::Correctness)
@@ -37,15 +37,13 @@ pub(crate) enum Source<'n> {
 }
 
 /// Reads a `source`: a path string, `{ url, digest }` or
-/// `{ registry?, package, version }`. `parse_url` reads the download URL
-/// (with the version's URL checks). An empty path is reported; version 1
+/// `{ registry?, package, version }`. An empty path is reported; version 1
 /// then has no source, version 2 keeps the empty path.
 pub(crate) fn read<'n>(
     cx: &mut Cx,
     node: &'n Node<'_>,
     path: P<'_>,
     version: Version,
-    parse_url: impl FnOnce(&mut Cx, &str, &P<'_>) -> Option<url::Url>,
 ) -> Option<Source<'n>> {
     match &node.value {
         Value::String(s) => {
@@ -67,7 +65,7 @@ pub(crate) fn read<'n>(
                 t.has("url") || (t.has("digest") && !t.has("package") && !t.has("registry"));
             let registry = t.has("package") || t.has("version") || t.has("registry");
             if remote {
-                read_remote(cx, t, path, version, parse_url)
+                read_remote(cx, t, path, version)
             } else if registry {
                 read_registry(cx, t, path, version)
             } else {
@@ -122,11 +120,10 @@ fn read_remote<'n>(
     mut t: Table<'n, '_, '_>,
     path: P<'_>,
     version: Version,
-    parse_url: impl FnOnce(&mut Cx, &str, &P<'_>) -> Option<url::Url>,
 ) -> Option<Source<'n>> {
     let url = t.required_str(cx, "url");
     let digest = t.required_str(cx, "digest");
-    let url = url.and_then(|text| parse_url(cx, text, &path.key("url")));
+    let url = url.and_then(|text| invalid_source_url::parse(cx, text, &path.key("url"), version));
     if let Some(digest) = digest {
         invalid_digest::check(cx, digest, &path.key("digest"), version);
     }

@@ -8,9 +8,9 @@ use indexmap::IndexMap;
 use super::super::rules::{
     absolute_build_workdir, build_command_list, dot_file_pattern, files_destination_escapes,
     invalid_allowed_http_host, invalid_allowed_outbound_host, invalid_component_id,
-    invalid_config_key, invalid_glob, invalid_source, invalid_source_url, invalid_store_label,
-    nested_directory_mount, outside_app_directory, relative_files_destination,
-    template_in_environment, unclosed_template, whole_app_directory,
+    invalid_config_key, invalid_glob, invalid_source, invalid_store_label, nested_directory_mount,
+    outside_app_directory, relative_files_destination, template_in_environment, unclosed_template,
+    whole_app_directory,
 };
 use super::super::{
     Build, BuildCommand, Component, ComponentSource, FileMount, FilePlacement, RegistrySource,
@@ -144,27 +144,25 @@ pub(super) fn read(cx: &mut Cx, node: &Node<'_>, path: P<'_>, kind: AppKind) -> 
 }
 
 fn read_source(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<ComponentSource> {
-    Some(
-        match invalid_source::read(cx, node, path, Version::V1, invalid_source_url::parse)? {
-            Source::Local(s) => {
-                outside_app_directory::check_source(cx, s, &path);
-                ComponentSource::Local(PathBuf::from(s))
-            }
-            Source::Remote { url, digest } => ComponentSource::Remote(RemoteSource {
-                url,
-                digest: digest.to_owned(),
-            }),
-            Source::Registry {
-                registry,
-                package,
-                version,
-            } => ComponentSource::Registry(RegistrySource {
-                registry: registry.map(str::to_owned),
-                package: package.to_owned(),
-                version,
-            }),
-        },
-    )
+    Some(match invalid_source::read(cx, node, path, Version::V1)? {
+        Source::Local(s) => {
+            outside_app_directory::check_source(cx, s, &path);
+            ComponentSource::Local(PathBuf::from(s))
+        }
+        Source::Remote { url, digest } => ComponentSource::Remote(RemoteSource {
+            url,
+            digest: digest.to_owned(),
+        }),
+        Source::Registry {
+            registry,
+            package,
+            version,
+        } => ComponentSource::Registry(RegistrySource {
+            registry: registry.map(str::to_owned),
+            package: package.to_owned(),
+            version,
+        }),
+    })
 }
 
 fn read_globs(cx: &mut Cx, node: &Node<'_>, path: &P<'_>) -> Option<Vec<String>> {
@@ -263,7 +261,7 @@ fn read_placement(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<FilePlace
                 .note("Spin refuses to copy files from outside the application directory");
             }
             Some(Escape::Parent) => {
-                outside_app_directory::report_placement(cx, source, &source_path);
+                outside_app_directory::report_placement(cx, source, &source_path, Version::V1);
             }
             None => {}
         }
@@ -317,7 +315,9 @@ fn read_build(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<Build> {
         let at = path.key("workdir");
         match paths::escapes(workdir) {
             Some(Escape::Absolute) => absolute_build_workdir::report(cx, workdir, &at),
-            Some(Escape::Parent) => outside_app_directory::report_workdir(cx, workdir, &at),
+            Some(Escape::Parent) => {
+                outside_app_directory::report_workdir(cx, workdir, &at, Version::V1)
+            }
             None => {}
         }
     }

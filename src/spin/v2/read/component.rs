@@ -6,11 +6,13 @@ use std::path::PathBuf;
 use indexmap::IndexMap;
 
 use super::{read_tables, read_targets};
+use crate::codes::DEPRECATED_KEY;
 use crate::diagnostic::Severity::Error;
 use crate::fix::Applicability;
 use crate::path::P;
 use crate::read::{Cx, Table};
 use crate::source::{Node, Value};
+use crate::spin::hosts;
 use crate::spin::rules::invalid_source::Source;
 use crate::spin::rules::{Version, renamable, renamed_key};
 use crate::spin::v2::rules::{
@@ -48,26 +50,41 @@ const COMPONENT_KEYS: &[&str] = &[
 const BUILD_KEYS: &[&str] = &["command", "workdir", "watch"];
 const PROFILE_KEYS: &[&str] = &["source", "environment", "dependencies", "build"];
 
+/// Reports the deprecated `allowed_http_hosts`, with the
+/// `allowed_outbound_hosts` that replaces it.
+fn deprecated_http_hosts(cx: &mut Cx, list: &[String], path: &P<'_>) {
+    let replacement: Vec<String> = list
+        .iter()
+        .flat_map(|h| hosts::http_host_as_outbound(h))
+        .map(|h| format!("{h:?}"))
+        .collect();
+    cx.report(&DEPRECATED_KEY, path, "`allowed_http_hosts` is deprecated")
+        .on_key()
+        .help(format!(
+            "replace it with `allowed_outbound_hosts = [{}]`",
+            replacement.join(", ")
+        ))
+        .note("Spin converts the list itself and warns about it at start-up");
+}
+
 /// Reads a `source` (of a component or a profile).
 fn read_source(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<ComponentSource> {
-    Some(
-        match invalid_source::read(cx, node, path, Version::V2, invalid_source_url::parse)? {
-            Source::Local(s) => ComponentSource::Local(PathBuf::from(s)),
-            Source::Remote { url, digest } => ComponentSource::Remote(RemoteSource {
-                url,
-                digest: digest.to_owned(),
-            }),
-            Source::Registry {
-                registry,
-                package,
-                version,
-            } => ComponentSource::Registry(RegistrySource {
-                registry: registry.map(str::to_owned),
-                package: package.to_owned(),
-                version,
-            }),
-        },
-    )
+    Some(match invalid_source::read(cx, node, path, Version::V2)? {
+        Source::Local(s) => ComponentSource::Local(PathBuf::from(s)),
+        Source::Remote { url, digest } => ComponentSource::Remote(RemoteSource {
+            url,
+            digest: digest.to_owned(),
+        }),
+        Source::Registry {
+            registry,
+            package,
+            version,
+        } => ComponentSource::Registry(RegistrySource {
+            registry: registry.map(str::to_owned),
+            package: package.to_owned(),
+            version,
+        }),
+    })
 }
 
 /// Reads one component table.
@@ -99,7 +116,16 @@ pub(crate) fn read_component(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Optio
         .get("allowed_http_hosts")
         .and_then(|n| cx.string_list(n, &path.key("allowed_http_hosts")))
         .unwrap_or_default();
-    invalid_allowed_http_host::check(cx, &allowed_http_hosts, &path.key("allowed_http_hosts"));
+    if !allowed_http_hosts.is_empty() {
+        let at = path.key("allowed_http_hosts");
+        deprecated_http_hosts(cx, &allowed_http_hosts, &at);
+        let items: Vec<(usize, &str)> = allowed_http_hosts
+            .iter()
+            .map(String::as_str)
+            .enumerate()
+            .collect();
+        invalid_allowed_http_host::check(cx, &items, &at);
+    }
     let allowed_outbound_hosts = t
         .get("allowed_outbound_hosts")
         .and_then(|n| cx.string_list(n, &path.key("allowed_outbound_hosts")))
@@ -418,7 +444,8 @@ fn read_dependency(
         invalid_dependency::Form::Remote => {
             let url = t.required_str(cx, "url");
             let digest = t.required_str(cx, "digest");
-            let url = url.and_then(|u| invalid_source_url::parse(cx, u, &path.key("url")));
+            let url =
+                url.and_then(|u| invalid_source_url::parse(cx, u, &path.key("url"), Version::V2));
             if let Some(digest) = digest {
                 invalid_digest::check(cx, digest, &path.key("digest"), Version::V2);
             }

@@ -28,10 +28,7 @@ pub(crate) mod empty_app_name;
 pub(crate) mod empty_build_command;
 pub(crate) mod files;
 pub(crate) mod http_base_not_root;
-pub(crate) mod ignored_allowed_http_host;
 pub(crate) mod ineffective_exclude;
-pub(crate) mod insecure_source_url;
-pub(crate) mod invalid_allowed_http_host;
 pub(crate) mod invalid_allowed_outbound_host;
 pub(crate) mod invalid_app_version;
 pub(crate) mod invalid_component_id;
@@ -41,18 +38,15 @@ pub(crate) mod invalid_file_pattern;
 pub(crate) mod invalid_manifest_version;
 pub(crate) mod invalid_redis_address;
 pub(crate) mod invalid_route;
-pub(crate) mod invalid_source_url;
 pub(crate) mod invalid_static_response;
 pub(crate) mod invalid_store_label;
 pub(crate) mod invalid_trigger_dependency;
 pub(crate) mod missing_redis_address;
 pub(crate) mod no_triggers;
-pub(crate) mod outside_app_directory;
 pub(crate) mod target_conflict;
 pub(crate) mod template_in_environment;
 pub(crate) mod templates;
 pub(crate) mod trigger_components;
-pub(crate) mod unclosed_template;
 pub(crate) mod unknown_capability;
 pub(crate) mod unknown_component;
 pub(crate) mod unknown_service_chaining_target;
@@ -66,11 +60,12 @@ pub(crate) mod whole_app_directory;
 
 // The rules both versions check alike.
 pub(crate) use crate::spin::rules::{
-    allows_all_hosts, duplicate_manifest_version, empty_port_range, invalid_digest,
-    invalid_executor, invalid_glob, invalid_registry_source, invalid_source, invalid_variable_name,
-    relative_files_destination, route_without_leading_slash, unknown_trigger_type,
-    unknown_variable, variable_required_and_default, variable_without_value,
-    wagi_custom_entrypoint,
+    allows_all_hosts, duplicate_manifest_version, empty_port_range, ignored_allowed_http_host,
+    insecure_source_url, invalid_allowed_http_host, invalid_digest, invalid_executor, invalid_glob,
+    invalid_registry_source, invalid_source, invalid_source_url, invalid_variable_name,
+    outside_app_directory, relative_files_destination, route_without_leading_slash,
+    unclosed_template, unknown_trigger_type, unknown_variable, variable_required_and_default,
+    variable_without_value, wagi_custom_entrypoint,
 };
 
 /// Every rule of version 2, in the order `explain --list` shows them.

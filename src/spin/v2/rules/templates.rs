@@ -95,7 +95,7 @@ pub(crate) fn check(root: &Node<'_>, app: &App<'_, '_>, cx: &mut Cx) {
         let expressions = match template::parse(text) {
             Ok(expressions) => expressions,
             Err(template::Unclosed(at)) => {
-                unclosed_template::report(cx, at, path);
+                unclosed_template::report(cx, at, path, Version::V2);
                 continue;
             }
         };

@@ -1,9 +1,12 @@
 //! `spin/unclosed-template`: a `{{` without a closing `}}`.
 
+use crate::FieldPath;
 use crate::codes::{Category, Rule};
 use crate::path::P;
 use crate::read::Cx;
 use crate::spin::template;
+
+use super::Version;
 
 pub(crate) static RULE: Rule = Rule::error("spin/unclosed-template")
     .category(Category::Correctness)
@@ -14,16 +17,26 @@ pub(crate) static RULE: Rule = Rule::error("spin/unclosed-template")
         "Close the expression: `\"https://{{ host }}/v1\"`.",
     );
 
-/// Reports an unclosed `{{` in the template `text`; returns whether the
-/// value is a template (it has expressions, or an unclosed one).
+/// Version 1: reports an unclosed `{{` in the template `text`; returns
+/// whether the value is a template (it has expressions, or an unclosed
+/// one).
 pub(crate) fn check(cx: &mut Cx, text: &str, path: &P<'_>) -> bool {
     match template::parse(text) {
         Err(template::Unclosed(at)) => {
-            cx.report(&RULE, path, "this `{{` is never closed")
-                .within(at..at + 2)
-                .help("close the expression with `}}`, as in `{{ name }}`");
+            report(cx, at, path.to_path(), Version::V1);
             true
         }
         Ok(expressions) => !expressions.is_empty(),
+    }
+}
+
+/// Reports the unclosed `{{` at byte `at` of the value at `path`.
+pub(crate) fn report(cx: &mut Cx, at: usize, path: FieldPath, version: Version) {
+    let pending = cx.report_at(&RULE, path, "this `{{` is never closed");
+    pending
+        .within(at..at + 2)
+        .help("close the expression with `}}`, as in `{{ name }}`");
+    if version == Version::V2 {
+        pending.note("Spin refuses the value: \"unmatched '{{' in template\"");
     }
 }

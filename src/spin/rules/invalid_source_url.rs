@@ -1,10 +1,11 @@
-//! `spin/invalid-source-url`: a `source.url` that is not a valid http(s) URL.
+//! `spin/invalid-source-url`: a `source.url` (in version 2 also a
+//! dependency's `url`) that is not a valid http(s) URL.
 
 use crate::codes::{Category, Rule};
 use crate::path::P;
 use crate::read::Cx;
 
-use super::insecure_source_url;
+use super::{Version, insecure_source_url};
 
 pub(crate) static RULE: Rule = Rule::error("spin/invalid-source-url")
     .category(Category::Correctness)
@@ -16,8 +17,9 @@ pub(crate) static RULE: Rule = Rule::error("spin/invalid-source-url")
         "Write the full URL, including `https://`.",
     );
 
-/// Reads a download URL.
-pub(crate) fn parse(cx: &mut Cx, text: &str, path: &P<'_>) -> Option<url::Url> {
+/// Reads a download URL: valid, http(s), preferably https (a plain
+/// `http://` one is reported as `spin/insecure-source-url`).
+pub(crate) fn parse(cx: &mut Cx, text: &str, path: &P<'_>, version: Version) -> Option<url::Url> {
     let url = match url::Url::parse(text) {
         Ok(url) => url,
         Err(e) => {
@@ -33,17 +35,21 @@ pub(crate) fn parse(cx: &mut Cx, text: &str, path: &P<'_>) -> Option<url::Url> {
     };
     match url.scheme() {
         "https" => {}
-        "http" => insecure_source_url::report(cx, text, path),
+        "http" => insecure_source_url::report(cx, text, path, version),
         other => {
+            let (over, thing) = version.pick(
+                ("downloads modules over", "module"),
+                ("downloads over", "file"),
+            );
             cx.report(
                 &RULE,
                 path,
-                format!(
-                    "`{text}` uses the `{other}` scheme; Spin downloads modules over HTTP(S) only"
-                ),
+                format!("`{text}` uses the `{other}` scheme; Spin {over} HTTP(S) only"),
             )
             .within(0..other.len())
-            .help("host the module on an HTTPS server, or use a local path");
+            .help(format!(
+                "host the {thing} on an HTTPS server, or use a local path"
+            ));
         }
     }
     Some(url)

@@ -5,6 +5,8 @@ use crate::path::P;
 use crate::read::Cx;
 use crate::rules::paths::{self, Escape};
 
+use super::Version;
+
 pub(crate) static RULE: Rule = Rule::warning("spin/outside-app-directory")
     .category(Category::Correctness)
     .doc(
@@ -14,7 +16,8 @@ pub(crate) static RULE: Rule = Rule::warning("spin/outside-app-directory")
         "Move the files into the application directory and use a relative path without `..`.",
     );
 
-/// A component's module path stays inside the application directory.
+/// A component's module path stays inside the application directory
+/// (version 1; version 2 reads module paths as they are).
 pub(crate) fn check_source(cx: &mut Cx, source: &str, path: &P<'_>) {
     let Some(escape) = paths::escapes(source) else {
         return;
@@ -30,24 +33,30 @@ pub(crate) fn check_source(cx: &mut Cx, source: &str, path: &P<'_>) {
 
 /// Reports a placement whose source climbs out of the application
 /// directory (an absolute one is an error, reported by the reader).
-pub(crate) fn report_placement(cx: &mut Cx, source: &str, path: &P<'_>) {
+pub(crate) fn report_placement(cx: &mut Cx, source: &str, path: &P<'_>, version: Version) {
     cx.report(
         &RULE,
         path,
         format!("the file source `{source}` is outside the application directory"),
     )
     .help("move the files into the application directory and drop the `..`")
-    .note("Spin copies it, but the application then depends on files that are not part of its directory");
+    .note(version.pick(
+        "Spin copies it, but the application then depends on files that are not part of its directory",
+        "Spin copies and mounts it, but the package then depends on files outside its directory",
+    ));
 }
 
 /// Reports a build directory that climbs out of the application directory.
-pub(crate) fn report_workdir(cx: &mut Cx, workdir: &str, path: &P<'_>) {
+pub(crate) fn report_workdir(cx: &mut Cx, workdir: &str, path: &P<'_>, version: Version) {
     cx.report(
         &RULE,
         path,
         format!("the build directory `{workdir}` is outside the application directory"),
     )
-    .help("keep the component's sources inside the application directory and use a relative path")
+    .help(version.pick(
+        "keep the component's sources inside the application directory and use a relative path",
+        "keep the component's sources inside the application directory",
+    ))
     .note(
         "`spin build` runs there, but the application cannot be built from its own directory alone",
     );
