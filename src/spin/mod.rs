@@ -13,6 +13,7 @@
 pub mod convert;
 pub(crate) mod hosts;
 mod ids;
+mod read;
 pub(crate) mod rules;
 #[cfg(feature = "json-schema")]
 pub(crate) mod schema;

@@ -31,11 +31,7 @@ pub(crate) fn check(cx: &mut Cx, items: &[(usize, &str)], path: &P<'_>) {
     }
     for &(i, host) in items {
         if let Err(problem) = hosts::check_http_host(host) {
-            let pending = cx.report(&RULE, &path.index(i), problem.message);
-            if let Some(range) = problem.range {
-                pending.within(range);
-            }
-            pending.help(problem.help);
+            problem.report(cx, &RULE, &path.index(i));
         }
     }
 }

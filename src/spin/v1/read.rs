@@ -20,8 +20,9 @@ use crate::codes::{DEPRECATED_KEY, MISSING_KEY, UNKNOWN_KEY};
 use crate::diagnostic::Severity::Error;
 use crate::fix::Applicability;
 use crate::path::P;
-use crate::read::{Cx, Table};
+use crate::read::Cx;
 use crate::source::{Node, Value};
+use crate::spin::read::table_or;
 
 const ROOT_KEYS: &[&str] = &[
     "spin_manifest_version",
@@ -225,21 +226,6 @@ pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
         variables,
         components,
     })
-}
-
-/// Starts reading a table; when the value is not one, the wrong-type error
-/// carries `help`.
-pub(super) fn table_or<'n, 'a, 'p>(
-    cx: &mut Cx,
-    node: &'n Node<'a>,
-    path: P<'p>,
-    help: &str,
-) -> Option<Table<'n, 'a, 'p>> {
-    if node.as_table().is_none() {
-        cx.wrong_type(node, &path, "a table").help(help);
-        return None;
-    }
-    cx.expect_table(node, path)
 }
 
 fn read_app_trigger(

@@ -25,6 +25,7 @@ use crate::diagnostic::Severity::{Error, Warning};
 use crate::path::P;
 use crate::read::{Cx, Table};
 use crate::source::{Node, Value};
+use crate::spin::read::table_or;
 use crate::spin::rules::{Version, renamable};
 
 const ROOT_KEYS: &[&str] = &[
@@ -114,21 +115,6 @@ pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
         trigger: trigger?,
         components,
     })
-}
-
-/// Starts reading a table; when the value is not one, the wrong-type error
-/// carries `help`.
-pub(super) fn table_or<'n, 'a, 'p>(
-    cx: &mut Cx,
-    node: &'n Node<'a>,
-    path: P<'p>,
-    help: &str,
-) -> Option<Table<'n, 'a, 'p>> {
-    if node.as_table().is_none() {
-        cx.wrong_type(node, &path, "a table").help(help);
-        return None;
-    }
-    cx.expect_table(node, path)
 }
 
 /// A table of tables (`tool`), each kept verbatim.

@@ -10,11 +10,12 @@ use super::super::rules::{
 use super::super::{
     ComponentTrigger, HttpExecutor, HttpRoute, HttpTrigger, RedisTrigger, WagiExecutor,
 };
-use super::{AppKind, table_or};
+use super::AppKind;
 use crate::diagnostic::Severity::Error;
 use crate::path::P;
 use crate::read::Cx;
 use crate::source::{Node, Value};
+use crate::spin::read::table_or;
 use crate::spin::rules::Version;
 
 const HTTP_TRIGGER_KEYS: &[&str] = &["route", "executor"];

@@ -20,11 +20,7 @@ pub(crate) fn check_literal(cx: &mut Cx, entry: &str, path: &P<'_>) {
             empty_port_range::check(cx, &literal, path);
         }
         Err(OutboundProblem::Invalid(problem)) => {
-            let pending = cx.report(&RULE, path, problem.message);
-            if let Some(range) = problem.range {
-                pending.within(range);
-            }
-            pending.help(problem.help);
+            problem.report(cx, &RULE, path);
         }
     }
 }
