@@ -19,6 +19,7 @@ pub(crate) mod empty_port_range;
 pub(crate) mod ignored_allowed_http_host;
 pub(crate) mod insecure_source_url;
 pub(crate) mod invalid_allowed_http_host;
+pub(crate) mod invalid_app_version;
 pub(crate) mod invalid_digest;
 pub(crate) mod invalid_executor;
 pub(crate) mod invalid_glob;

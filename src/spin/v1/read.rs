@@ -23,6 +23,7 @@ use crate::path::P;
 use crate::read::Cx;
 use crate::source::{Node, Value};
 use crate::spin::read::table_or;
+use crate::spin::rules::Version;
 
 const ROOT_KEYS: &[&str] = &[
     "spin_manifest_version",
@@ -160,7 +161,7 @@ pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
     }
     let version = top.str(cx, "version");
     match version {
-        Some(version) => invalid_app_version::check(cx, version, &p.key("version")),
+        Some(version) => invalid_app_version::check(cx, version, &p.key("version"), Version::V1),
         None if !top.has("version") => {
             let anchor = if name.is_some() {
                 p.key("name")

@@ -146,7 +146,7 @@ fn read_application(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<Applica
     }
     let version = t.str(cx, "version");
     if let Some(version) = version {
-        invalid_app_version::check(cx, version, &path.key("version"));
+        invalid_app_version::check(cx, version, &path.key("version"), Version::V2);
     }
     let description = t.str(cx, "description");
     let authors = t.string_list(cx, "authors").unwrap_or_default();

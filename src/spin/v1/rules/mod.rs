@@ -29,7 +29,6 @@ pub(crate) mod ignored_trigger_key;
 pub(crate) mod ineffective_exclude;
 pub(crate) mod invalid_allowed_outbound_host;
 pub(crate) mod invalid_app_name;
-pub(crate) mod invalid_app_version;
 pub(crate) mod invalid_component_id;
 pub(crate) mod invalid_config_key;
 pub(crate) mod invalid_manifest_version;
@@ -51,11 +50,11 @@ pub(crate) mod whole_app_directory;
 // The rules both versions check alike.
 pub(crate) use crate::spin::rules::{
     allows_all_hosts, duplicate_manifest_version, empty_port_range, ignored_allowed_http_host,
-    insecure_source_url, invalid_allowed_http_host, invalid_digest, invalid_executor, invalid_glob,
-    invalid_registry_source, invalid_source, invalid_source_url, invalid_variable_name,
-    outside_app_directory, relative_files_destination, route_without_leading_slash,
-    unclosed_template, unknown_trigger_type, unknown_variable, variable_required_and_default,
-    variable_without_value, wagi_custom_entrypoint,
+    insecure_source_url, invalid_allowed_http_host, invalid_app_version, invalid_digest,
+    invalid_executor, invalid_glob, invalid_registry_source, invalid_source, invalid_source_url,
+    invalid_variable_name, outside_app_directory, relative_files_destination,
+    route_without_leading_slash, unclosed_template, unknown_trigger_type, unknown_variable,
+    variable_required_and_default, variable_without_value, wagi_custom_entrypoint,
 };
 
 /// Every rule of the format, in the order `explain --list` shows them.
