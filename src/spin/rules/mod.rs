@@ -26,6 +26,7 @@ pub(crate) mod invalid_glob;
 pub(crate) mod invalid_registry_source;
 pub(crate) mod invalid_source;
 pub(crate) mod invalid_source_url;
+pub(crate) mod invalid_store_label;
 pub(crate) mod invalid_variable_name;
 pub(crate) mod outside_app_directory;
 pub(crate) mod relative_files_destination;

@@ -78,15 +78,17 @@ pub(super) fn read(cx: &mut Cx, node: &Node<'_>, path: P<'_>, kind: AppKind) -> 
         }
         Some(owned(&items))
     });
-    let mut labels = |key: &'static str, what: &str| {
+    let mut labels = |key: &'static str| {
         let node = t.get(key)?;
         let at = path.key(key);
         let items = string_items(cx, node, &at)?;
-        invalid_store_label::check(cx, &items, &at, what);
+        for &(i, label) in &items {
+            invalid_store_label::check(cx, label, key, &at.index(i), Version::V1);
+        }
         Some(owned(&items))
     };
-    let key_value_stores = labels("key_value_stores", "key-value store").unwrap_or_default();
-    let sqlite_databases = labels("sqlite_databases", "SQLite database").unwrap_or_default();
+    let key_value_stores = labels("key_value_stores").unwrap_or_default();
+    let sqlite_databases = labels("sqlite_databases").unwrap_or_default();
     let ai_models = t
         .get("ai_models")
         .and_then(|n| string_items(cx, n, &path.key("ai_models")))

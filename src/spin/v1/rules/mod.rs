@@ -35,7 +35,6 @@ pub(crate) mod invalid_manifest_version;
 pub(crate) mod invalid_redis_address;
 pub(crate) mod invalid_route;
 pub(crate) mod invalid_route_pattern;
-pub(crate) mod invalid_store_label;
 pub(crate) mod missing_app_version;
 pub(crate) mod missing_http_base;
 pub(crate) mod nested_directory_mount;
@@ -52,7 +51,7 @@ pub(crate) use crate::spin::rules::{
     allows_all_hosts, duplicate_manifest_version, empty_port_range, ignored_allowed_http_host,
     insecure_source_url, invalid_allowed_http_host, invalid_app_version, invalid_digest,
     invalid_executor, invalid_glob, invalid_registry_source, invalid_source, invalid_source_url,
-    invalid_variable_name, outside_app_directory, relative_files_destination,
+    invalid_store_label, invalid_variable_name, outside_app_directory, relative_files_destination,
     route_without_leading_slash, unclosed_template, unknown_trigger_type, unknown_variable,
     variable_required_and_default, variable_without_value, wagi_custom_entrypoint,
 };

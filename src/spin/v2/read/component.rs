@@ -224,7 +224,7 @@ fn read_labels(
     let labels = t.string_list(cx, key).unwrap_or_default();
     let list_path = path.key(key);
     for (i, label) in labels.iter().enumerate() {
-        invalid_store_label::check(cx, label, key, &list_path.index(i));
+        invalid_store_label::check(cx, label, key, &list_path.index(i), Version::V2);
     }
     labels
 }
