@@ -18,6 +18,23 @@ pub(crate) struct HostProblem {
     pub range: Option<Range<usize>>,
 }
 
+impl HostProblem {
+    /// Reports the problem of the entry at `path` under `rule`, pointing
+    /// at the part at fault.
+    pub(crate) fn report(
+        self,
+        cx: &mut crate::read::Cx,
+        rule: &'static crate::codes::Rule,
+        path: &crate::path::P<'_>,
+    ) {
+        let pending = cx.report(rule, path, self.message);
+        if let Some(range) = self.range {
+            pending.within(range);
+        }
+        pending.help(self.help);
+    }
+}
+
 fn problem(message: String, help: String, range: Option<Range<usize>>) -> HostProblem {
     HostProblem {
         message,

@@ -7,11 +7,14 @@
 //! ([`crate::Manifest::SpinV2`]). [`Manifest::to_v2`] and [`convert`] turn
 //! a version 1 manifest into version 2 as Spin does. `ids`, `hosts` and
 //! `template` hold the grammars both versions share (identifiers, network
-//! allow-lists, `{{ variable }}` templates).
+//! allow-lists, `{{ variable }}` templates), `rules` the rules both
+//! versions check alike.
 
 pub mod convert;
 pub(crate) mod hosts;
 mod ids;
+mod read;
+pub(crate) mod rules;
 #[cfg(feature = "json-schema")]
 pub(crate) mod schema;
 pub(crate) mod template;

@@ -18,9 +18,12 @@ use super::{
 };
 use crate::codes::{DEPRECATED_KEY, MISSING_KEY, UNKNOWN_KEY};
 use crate::diagnostic::Severity::Error;
+use crate::fix::Applicability;
 use crate::path::P;
-use crate::read::{Cx, Table};
+use crate::read::Cx;
 use crate::source::{Node, Value};
+use crate::spin::read::table_or;
+use crate::spin::rules::Version;
 
 const ROOT_KEYS: &[&str] = &[
     "spin_manifest_version",
@@ -126,7 +129,9 @@ pub(crate) fn version(root: &Node<'_>, cx: &mut Cx) -> Flow {
         )
         .on_key()
         .help("rename it: `spin_manifest_version = \"1\"`")
-        .note("`spin doctor` reports it too (\"Manifest using old 'spin_version' key\")");
+        .note("`spin doctor` reports it too (\"Manifest using old 'spin_version' key\")")
+        // Spin reads the two names as one key: renaming changes nothing.
+        .fix_key(Applicability::Safe, key, "spin_manifest_version");
     }
     Flow::Continue
 }
@@ -156,7 +161,7 @@ pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
     }
     let version = top.str(cx, "version");
     match version {
-        Some(version) => invalid_app_version::check(cx, version, &p.key("version")),
+        Some(version) => invalid_app_version::check(cx, version, &p.key("version"), Version::V1),
         None if !top.has("version") => {
             let anchor = if name.is_some() {
                 p.key("name")
@@ -224,21 +229,6 @@ pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
     })
 }
 
-/// Starts reading a table; when the value is not one, the wrong-type error
-/// carries `help`.
-pub(super) fn table_or<'n, 'a, 'p>(
-    cx: &mut Cx,
-    node: &'n Node<'a>,
-    path: P<'p>,
-    help: &str,
-) -> Option<Table<'n, 'a, 'p>> {
-    if node.as_table().is_none() {
-        cx.wrong_type(node, &path, "a table").help(help);
-        return None;
-    }
-    cx.expect_table(node, path)
-}
-
 fn read_app_trigger(
     cx: &mut Cx,
     node: &Node<'_>,
@@ -279,7 +269,7 @@ fn read_app_trigger(
             }))
         }
         other => {
-            unknown_trigger_type::check(cx, other, &path.key("type"));
+            unknown_trigger_type::check_value(cx, other, &path.key("type"));
             let settings = t
                 .entries
                 .iter()
@@ -326,7 +316,7 @@ fn read_variable(cx: &mut Cx, node: &Node<'_>, path: P<'_>, name: &str) -> Optio
         (default.is_some() || !t.has("default")) && (required.is_some() || !t.has("required"));
     if typed_ok {
         let has_default = default.is_some();
-        variable_required_and_default::check(cx, name, required == Some(true), has_default, &path);
+        variable_required_and_default::check(cx, name, required, has_default, &path);
         variable_without_value::check(cx, name, required, has_default, &path);
     }
     t.finish(cx, Error, VARIABLE_KEYS);

@@ -25,6 +25,8 @@ use crate::diagnostic::Severity::{Error, Warning};
 use crate::path::P;
 use crate::read::{Cx, Table};
 use crate::source::{Node, Value};
+use crate::spin::read::table_or;
+use crate::spin::rules::{Version, renamable};
 
 const ROOT_KEYS: &[&str] = &[
     "spin_manifest_version",
@@ -69,7 +71,9 @@ pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
     let p = P::ROOT;
     let mut top = cx.expect_table(root, p)?;
     invalid_manifest_version::check(cx, &mut top);
-    duplicate_manifest_version::check(cx, &mut top);
+    if top.has("spin_manifest_version") && top.has("spin_version") {
+        duplicate_manifest_version::report(cx);
+    }
 
     let application = top
         .required(cx, "application")
@@ -113,21 +117,6 @@ pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
     })
 }
 
-/// Starts reading a table; when the value is not one, the wrong-type error
-/// carries `help`.
-pub(super) fn table_or<'n, 'a, 'p>(
-    cx: &mut Cx,
-    node: &'n Node<'a>,
-    path: P<'p>,
-    help: &str,
-) -> Option<Table<'n, 'a, 'p>> {
-    if node.as_table().is_none() {
-        cx.wrong_type(node, &path, "a table").help(help);
-        return None;
-    }
-    cx.expect_table(node, path)
-}
-
 /// A table of tables (`tool`), each kept verbatim.
 pub(super) fn read_tables(
     cx: &mut Cx,
@@ -157,7 +146,7 @@ fn read_application(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<Applica
     }
     let version = t.str(cx, "version");
     if let Some(version) = version {
-        invalid_app_version::check(cx, version, &path.key("version"));
+        invalid_app_version::check(cx, version, &path.key("version"), Version::V2);
     }
     let description = t.str(cx, "description");
     let authors = t.string_list(cx, "authors").unwrap_or_default();
@@ -316,7 +305,9 @@ fn read_triggers(
     for entry in table.entries {
         let kind: &str = &entry.key;
         let kind_path = path.key(kind);
-        unknown_trigger_type::check(cx, kind, &kind_path);
+        unknown_trigger_type::check_key(cx, kind, &kind_path, |best| {
+            !table.has(best) && renamable(&entry.value)
+        });
         let header = format!("trigger.{kind}");
         let Some(items) = cx.expect_array_of_tables(&entry.value, &kind_path, &header) else {
             continue;
@@ -512,7 +503,7 @@ fn read_executor(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<HttpExecut
             let argv = t.str(cx, "argv");
             let entrypoint = t.str(cx, "entrypoint");
             if let Some(entrypoint) = entrypoint {
-                wagi_custom_entrypoint::check(cx, entrypoint, &path.key("entrypoint"));
+                wagi_custom_entrypoint::check(cx, entrypoint, &path.key("entrypoint"), Version::V2);
             }
             t.finish(cx, Error, WAGI_KEYS);
             Some(HttpExecutor::Wagi(WagiExecutor {
@@ -521,7 +512,7 @@ fn read_executor(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<HttpExecut
             }))
         }
         other => {
-            invalid_executor::report(cx, other, &path.key("type"));
+            invalid_executor::report(cx, other, &path.key("type"), Version::V2);
             None
         }
     }

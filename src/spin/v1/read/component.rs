@@ -8,9 +8,9 @@ use indexmap::IndexMap;
 use super::super::rules::{
     absolute_build_workdir, build_command_list, dot_file_pattern, files_destination_escapes,
     invalid_allowed_http_host, invalid_allowed_outbound_host, invalid_component_id,
-    invalid_config_key, invalid_digest, invalid_glob, invalid_registry_source, invalid_source,
-    invalid_source_url, invalid_store_label, nested_directory_mount, outside_app_directory,
-    relative_files_destination, template_in_environment, unclosed_template, whole_app_directory,
+    invalid_config_key, invalid_glob, invalid_source, invalid_store_label, nested_directory_mount,
+    outside_app_directory, relative_files_destination, template_in_environment, unclosed_template,
+    whole_app_directory,
 };
 use super::super::{
     Build, BuildCommand, Component, ComponentSource, FileMount, FilePlacement, RegistrySource,
@@ -20,9 +20,11 @@ use super::{AppKind, owned, string_items, trigger};
 use crate::codes::PATH_OUTSIDE_PACKAGE;
 use crate::diagnostic::Severity::Error;
 use crate::path::P;
-use crate::read::{Cx, Table};
+use crate::read::Cx;
 use crate::rules::paths::{self, Escape};
 use crate::source::{Node, Value};
+use crate::spin::rules::Version;
+use crate::spin::rules::invalid_source::Source;
 
 const COMPONENT_KEYS: &[&str] = &[
     "id",
@@ -40,8 +42,6 @@ const COMPONENT_KEYS: &[&str] = &[
     "trigger",
     "build",
 ];
-const REMOTE_KEYS: &[&str] = &["url", "digest"];
-const REGISTRY_KEYS: &[&str] = &["registry", "package", "version"];
 const PLACEMENT_KEYS: &[&str] = &["source", "destination"];
 const BUILD_KEYS: &[&str] = &["command", "workdir", "watch"];
 
@@ -78,15 +78,17 @@ pub(super) fn read(cx: &mut Cx, node: &Node<'_>, path: P<'_>, kind: AppKind) -> 
         }
         Some(owned(&items))
     });
-    let mut labels = |key: &'static str, what: &str| {
+    let mut labels = |key: &'static str| {
         let node = t.get(key)?;
         let at = path.key(key);
         let items = string_items(cx, node, &at)?;
-        invalid_store_label::check(cx, &items, &at, what);
+        for &(i, label) in &items {
+            invalid_store_label::check(cx, label, key, &at.index(i), Version::V1);
+        }
         Some(owned(&items))
     };
-    let key_value_stores = labels("key_value_stores", "key-value store").unwrap_or_default();
-    let sqlite_databases = labels("sqlite_databases", "SQLite database").unwrap_or_default();
+    let key_value_stores = labels("key_value_stores").unwrap_or_default();
+    let sqlite_databases = labels("sqlite_databases").unwrap_or_default();
     let ai_models = t
         .get("ai_models")
         .and_then(|n| string_items(cx, n, &path.key("ai_models")))
@@ -144,88 +146,25 @@ pub(super) fn read(cx: &mut Cx, node: &Node<'_>, path: P<'_>, kind: AppKind) -> 
 }
 
 fn read_source(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<ComponentSource> {
-    match &node.value {
-        Value::String(s) => {
-            if !invalid_source::check_path(cx, s, &path) {
-                return None;
-            }
+    Some(match invalid_source::read(cx, node, path, Version::V1)? {
+        Source::Local(s) => {
             outside_app_directory::check_source(cx, s, &path);
-            Some(ComponentSource::Local(PathBuf::from(s.as_ref())))
+            ComponentSource::Local(PathBuf::from(s))
         }
-        Value::Table(_) => {
-            let mut t = cx.expect_table(node, path)?;
-            // `url` decides; a stray `digest` next to `package` is
-            // reported as out of place in a registry source.
-            let remote =
-                t.has("url") || (t.has("digest") && !t.has("package") && !t.has("registry"));
-            let registry = t.has("package") || t.has("version") || t.has("registry");
-            if remote {
-                read_remote_source(cx, t, path)
-            } else if registry {
-                read_registry_source(cx, t, path)
-            } else {
-                invalid_source::report_table(cx, &mut t, &path);
-                None
-            }
-        }
-        _ => {
-            cx.wrong_type(node, &path, "a path string or a table")
-                .help("write a path (`source = \"app.wasm\"`), `{ url, digest }` or `{ package, version }`");
-            None
-        }
-    }
-}
-
-fn read_remote_source(
-    cx: &mut Cx,
-    mut t: Table<'_, '_, '_>,
-    path: P<'_>,
-) -> Option<ComponentSource> {
-    let url = t.required_str(cx, "url");
-    let digest = t.required_str(cx, "digest");
-    let url = url.and_then(|text| invalid_source_url::parse(cx, text, &path.key("url")));
-    if let Some(digest) = digest {
-        invalid_digest::check(cx, digest, &path.key("digest"));
-    }
-    t.finish_with(cx, Error, REMOTE_KEYS, |key| match key {
-        "package" | "version" | "registry" => Some(format!(
-            "`{key}` belongs to a registry source `{{ package, version }}`; a source is either `{{ url, digest }}` or a registry package, not both"
-        )),
-        _ => None,
-    });
-    Some(ComponentSource::Remote(RemoteSource {
-        url: url?,
-        digest: digest?.to_owned(),
-    }))
-}
-
-fn read_registry_source(
-    cx: &mut Cx,
-    mut t: Table<'_, '_, '_>,
-    path: P<'_>,
-) -> Option<ComponentSource> {
-    let registry = t.str(cx, "registry");
-    let package = t.required_str(cx, "package");
-    let version = t.required_str(cx, "version");
-    if let Some(registry) = registry {
-        invalid_registry_source::check_registry(cx, registry, &path.key("registry"));
-    }
-    if let Some(package) = package {
-        invalid_registry_source::check_package(cx, package, &path.key("package"));
-    }
-    let version = version
-        .and_then(|text| invalid_registry_source::parse_version(cx, text, &path.key("version")));
-    t.finish_with(cx, Error, REGISTRY_KEYS, |key| match key {
-        "url" | "digest" => Some(format!(
-            "`{key}` belongs to a download source `{{ url, digest }}`; a source is either a registry package or `{{ url, digest }}`, not both"
-        )),
-        _ => None,
-    });
-    Some(ComponentSource::Registry(RegistrySource {
-        registry: registry.map(str::to_owned),
-        package: package?.to_owned(),
-        version: version?,
-    }))
+        Source::Remote { url, digest } => ComponentSource::Remote(RemoteSource {
+            url,
+            digest: digest.to_owned(),
+        }),
+        Source::Registry {
+            registry,
+            package,
+            version,
+        } => ComponentSource::Registry(RegistrySource {
+            registry: registry.map(str::to_owned),
+            package: package.to_owned(),
+            version,
+        }),
+    })
 }
 
 fn read_globs(cx: &mut Cx, node: &Node<'_>, path: &P<'_>) -> Option<Vec<String>> {
@@ -324,7 +263,7 @@ fn read_placement(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<FilePlace
                 .note("Spin refuses to copy files from outside the application directory");
             }
             Some(Escape::Parent) => {
-                outside_app_directory::report_placement(cx, source, &source_path);
+                outside_app_directory::report_placement(cx, source, &source_path, Version::V1);
             }
             None => {}
         }
@@ -378,7 +317,9 @@ fn read_build(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<Build> {
         let at = path.key("workdir");
         match paths::escapes(workdir) {
             Some(Escape::Absolute) => absolute_build_workdir::report(cx, workdir, &at),
-            Some(Escape::Parent) => outside_app_directory::report_workdir(cx, workdir, &at),
+            Some(Escape::Parent) => {
+                outside_app_directory::report_workdir(cx, workdir, &at, Version::V1)
+            }
             None => {}
         }
     }

@@ -10,11 +10,13 @@ use super::super::rules::{
 use super::super::{
     ComponentTrigger, HttpExecutor, HttpRoute, HttpTrigger, RedisTrigger, WagiExecutor,
 };
-use super::{AppKind, table_or};
+use super::AppKind;
 use crate::diagnostic::Severity::Error;
 use crate::path::P;
 use crate::read::Cx;
 use crate::source::{Node, Value};
+use crate::spin::read::table_or;
+use crate::spin::rules::Version;
 
 const HTTP_TRIGGER_KEYS: &[&str] = &["route", "executor"];
 const REDIS_TRIGGER_KEYS: &[&str] = &["channel", "address"];
@@ -149,7 +151,7 @@ fn read_executor(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<HttpExecut
             let argv = t.str(cx, "argv");
             let entrypoint = t.str(cx, "entrypoint");
             if let Some(entrypoint) = entrypoint {
-                wagi_custom_entrypoint::check(cx, entrypoint, &path.key("entrypoint"));
+                wagi_custom_entrypoint::check(cx, entrypoint, &path.key("entrypoint"), Version::V1);
             }
             t.finish(cx, Error, WAGI_KEYS);
             Some(HttpExecutor::Wagi(WagiExecutor {
@@ -158,7 +160,7 @@ fn read_executor(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<HttpExecut
             }))
         }
         other => {
-            invalid_executor::report(cx, other, &path.key("type"));
+            invalid_executor::report(cx, other, &path.key("type"), Version::V1);
             None
         }
     }

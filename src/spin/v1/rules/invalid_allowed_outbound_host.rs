@@ -33,11 +33,7 @@ pub(crate) fn check(cx: &mut Cx, host: &str, path: &P<'_>) {
             empty_port_range::check(cx, &literal, path);
         }
         Err(OutboundProblem::Invalid(problem)) => {
-            let pending = cx.report(&RULE, path, problem.message);
-            if let Some(range) = problem.range {
-                pending.within(range);
-            }
-            pending.help(problem.help);
+            problem.report(cx, &RULE, path);
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Every rule of a version 1 `spin.toml`, one module each: the rule's code,
-//! severity and documentation, and its check.
+//! severity and documentation, and its check. The rules version 2 checks
+//! alike are in `crate::spin::rules`, named here too.
 //!
 //! Checks of one value are called by the reader (`super::read`) where it
 //! meets the value; checks across entries (ids, routes, the variables that
@@ -7,63 +8,53 @@
 //! run after reading by [`run`], so that they see every entry, also those
 //! that could not be read completely.
 
+use std::collections::HashSet;
+
 use crate::FieldPath;
 use crate::codes::Rule;
 use crate::read::Cx;
 use crate::source::Node;
+use crate::spin::rules::Version;
+use crate::spin::template;
 
 pub(crate) mod absolute_build_workdir;
-pub(crate) mod allows_all_hosts;
 pub(crate) mod build_command_list;
 pub(crate) mod component_id_repaired;
 pub(crate) mod dot_file_pattern;
 pub(crate) mod duplicate_component_id;
-pub(crate) mod duplicate_manifest_version;
 pub(crate) mod duplicate_route;
-pub(crate) mod empty_port_range;
 pub(crate) mod files_destination_escapes;
 pub(crate) mod http_base_not_root;
-pub(crate) mod ignored_allowed_http_host;
 pub(crate) mod ignored_trigger_key;
 pub(crate) mod ineffective_exclude;
-pub(crate) mod insecure_source_url;
-pub(crate) mod invalid_allowed_http_host;
 pub(crate) mod invalid_allowed_outbound_host;
 pub(crate) mod invalid_app_name;
-pub(crate) mod invalid_app_version;
 pub(crate) mod invalid_component_id;
 pub(crate) mod invalid_config_key;
-pub(crate) mod invalid_digest;
-pub(crate) mod invalid_executor;
-pub(crate) mod invalid_glob;
 pub(crate) mod invalid_manifest_version;
 pub(crate) mod invalid_redis_address;
-pub(crate) mod invalid_registry_source;
 pub(crate) mod invalid_route;
 pub(crate) mod invalid_route_pattern;
-pub(crate) mod invalid_source;
-pub(crate) mod invalid_source_url;
-pub(crate) mod invalid_store_label;
-pub(crate) mod invalid_variable_name;
 pub(crate) mod missing_app_version;
 pub(crate) mod missing_http_base;
 pub(crate) mod nested_directory_mount;
 pub(crate) mod no_components;
 pub(crate) mod non_redis_scheme;
-pub(crate) mod outside_app_directory;
-pub(crate) mod relative_files_destination;
 pub(crate) mod reserved_route;
-pub(crate) mod route_without_leading_slash;
 pub(crate) mod static_response;
 pub(crate) mod template_in_environment;
-pub(crate) mod unclosed_template;
-pub(crate) mod unknown_trigger_type;
-pub(crate) mod unknown_variable;
-pub(crate) mod variable_required_and_default;
-pub(crate) mod variable_without_value;
-pub(crate) mod wagi_custom_entrypoint;
 pub(crate) mod wagi_executor;
 pub(crate) mod whole_app_directory;
+
+// The rules both versions check alike.
+pub(crate) use crate::spin::rules::{
+    allows_all_hosts, duplicate_manifest_version, empty_port_range, ignored_allowed_http_host,
+    insecure_source_url, invalid_allowed_http_host, invalid_app_version, invalid_digest,
+    invalid_executor, invalid_glob, invalid_registry_source, invalid_source, invalid_source_url,
+    invalid_store_label, invalid_variable_name, outside_app_directory, relative_files_destination,
+    route_without_leading_slash, unclosed_template, unknown_trigger_type, unknown_variable,
+    variable_required_and_default, variable_without_value, wagi_custom_entrypoint,
+};
 
 /// Every rule of the format, in the order `explain --list` shows them.
 pub(crate) static RULES: &[&Rule] = &[
@@ -126,9 +117,36 @@ pub(crate) fn run(root: &Node<'_>, cx: &mut Cx) {
     no_components::check(root, cx);
     duplicate_component_id::check(root, cx);
     duplicate_route::check(root, cx);
-    unknown_variable::check(root, cx);
+    unknown_variables(root, cx);
     invalid_allowed_outbound_host::check_templates(root, cx);
     ineffective_exclude::check(root, cx);
+}
+
+/// Every template names a declared variable (`spin/unknown-variable`).
+/// When `[variables]` is not a table, the names are unknown and nothing is
+/// checked.
+fn unknown_variables(root: &Node<'_>, cx: &mut Cx) {
+    let declared: Vec<&str> = match root.get("variables") {
+        None => Vec::new(),
+        Some(node) => match node.as_table() {
+            Some(_) => node.entries().iter().map(|e| e.key.as_ref()).collect(),
+            None => return,
+        },
+    };
+    let known: HashSet<&str> = declared.iter().copied().collect();
+    let mut sorted = declared;
+    sorted.sort_unstable();
+    sorted.dedup();
+    for (path, text) in templates(root) {
+        let Ok(expressions) = template::parse(text) else {
+            continue;
+        };
+        for expression in expressions {
+            if !known.contains(expression.name) {
+                unknown_variable::report(cx, &expression, &sorted, path.clone(), Version::V1);
+            }
+        }
+    }
 }
 
 /// Every string that Spin reads as a `{{ variable }}` template and that

@@ -6,20 +6,26 @@ use std::path::PathBuf;
 use indexmap::IndexMap;
 
 use super::{read_tables, read_targets};
+use crate::codes::DEPRECATED_KEY;
 use crate::diagnostic::Severity::Error;
+use crate::fix::Applicability;
 use crate::path::P;
 use crate::read::{Cx, Table};
 use crate::source::{Node, Value};
+use crate::spin::hosts;
+use crate::spin::rules::invalid_source::Source;
+use crate::spin::rules::{Version, renamable, renamed_key};
 use crate::spin::v2::rules::{
     absolute_workdir, conflicting_dependencies, conflicting_inheritance, empty_build_command,
     files, ineffective_exclude, invalid_allowed_http_host, invalid_allowed_outbound_host,
-    invalid_dependency, invalid_dependency_name, invalid_glob, invalid_source, invalid_store_label,
+    invalid_dependency, invalid_dependency_name, invalid_digest, invalid_glob,
+    invalid_registry_source, invalid_source, invalid_source_url, invalid_store_label,
     invalid_variable_name, template_in_environment, unknown_capability,
 };
 use crate::spin::v2::{
-    Build, BuildCommand, Component, ComponentDependency, Dependency, FileMount,
+    Build, BuildCommand, Component, ComponentDependency, ComponentSource, Dependency, FileMount,
     InheritConfiguration, LocalDependency, Profile, ProfileBuild, RegistryDependency,
-    RemoteDependency,
+    RegistrySource, RemoteDependency, RemoteSource,
 };
 
 const COMPONENT_KEYS: &[&str] = &[
@@ -44,12 +50,49 @@ const COMPONENT_KEYS: &[&str] = &[
 const BUILD_KEYS: &[&str] = &["command", "workdir", "watch"];
 const PROFILE_KEYS: &[&str] = &["source", "environment", "dependencies", "build"];
 
+/// Reports the deprecated `allowed_http_hosts`, with the
+/// `allowed_outbound_hosts` that replaces it.
+fn deprecated_http_hosts(cx: &mut Cx, list: &[String], path: &P<'_>) {
+    let replacement: Vec<String> = list
+        .iter()
+        .flat_map(|h| hosts::http_host_as_outbound(h))
+        .map(|h| format!("{h:?}"))
+        .collect();
+    cx.report(&DEPRECATED_KEY, path, "`allowed_http_hosts` is deprecated")
+        .on_key()
+        .help(format!(
+            "replace it with `allowed_outbound_hosts = [{}]`",
+            replacement.join(", ")
+        ))
+        .note("Spin converts the list itself and warns about it at start-up");
+}
+
+/// Reads a `source` (of a component or a profile).
+fn read_source(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<ComponentSource> {
+    Some(match invalid_source::read(cx, node, path, Version::V2)? {
+        Source::Local(s) => ComponentSource::Local(PathBuf::from(s)),
+        Source::Remote { url, digest } => ComponentSource::Remote(RemoteSource {
+            url,
+            digest: digest.to_owned(),
+        }),
+        Source::Registry {
+            registry,
+            package,
+            version,
+        } => ComponentSource::Registry(RegistrySource {
+            registry: registry.map(str::to_owned),
+            package: package.to_owned(),
+            version,
+        }),
+    })
+}
+
 /// Reads one component table.
 pub(crate) fn read_component(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<Component> {
     let mut t = cx.expect_table(node, path)?;
     let source = t
         .required(cx, "source")
-        .and_then(|n| invalid_source::read(cx, n, path.key("source")));
+        .and_then(|n| read_source(cx, n, path.key("source")));
     let description = t.str(cx, "description").map(str::to_owned);
     let variables = t
         .get("variables")
@@ -73,7 +116,16 @@ pub(crate) fn read_component(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Optio
         .get("allowed_http_hosts")
         .and_then(|n| cx.string_list(n, &path.key("allowed_http_hosts")))
         .unwrap_or_default();
-    invalid_allowed_http_host::check(cx, &allowed_http_hosts, &path.key("allowed_http_hosts"));
+    if !allowed_http_hosts.is_empty() {
+        let at = path.key("allowed_http_hosts");
+        deprecated_http_hosts(cx, &allowed_http_hosts, &at);
+        let items: Vec<(usize, &str)> = allowed_http_hosts
+            .iter()
+            .map(String::as_str)
+            .enumerate()
+            .collect();
+        invalid_allowed_http_host::check(cx, &items, &at);
+    }
     let allowed_outbound_hosts = t
         .get("allowed_outbound_hosts")
         .and_then(|n| cx.string_list(n, &path.key("allowed_outbound_hosts")))
@@ -109,8 +161,16 @@ pub(crate) fn read_component(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Optio
         .get("profile")
         .map(|n| read_profiles(cx, n, path.key("profile")))
         .unwrap_or_default();
+    // Version 1's `config`, renamed: the same table of strings.
+    renamed_key(
+        cx,
+        &mut t,
+        Error,
+        ("config", "variables"),
+        "version 2 calls a component's configuration `variables`: rename `config` to `variables`",
+        Applicability::Safe,
+    );
     t.finish_with(cx, Error, COMPONENT_KEYS, |key| match key {
-        "config" => Some("version 2 calls a component's configuration `variables`: rename `config` to `variables`".to_owned()),
         "id" => Some("in version 2 the id is the table's key (`[component.<id>]`): remove `id`".to_owned()),
         "trigger" => Some("in version 2 triggers are `[[trigger.<type>]]` tables that name the component: move it there".to_owned()),
         "route" | "executor" | "channel" => Some(format!(
@@ -164,7 +224,7 @@ fn read_labels(
     let labels = t.string_list(cx, key).unwrap_or_default();
     let list_path = path.key(key);
     for (i, label) in labels.iter().enumerate() {
-        invalid_store_label::check(cx, label, key, &list_path.index(i));
+        invalid_store_label::check(cx, label, key, &list_path.index(i), Version::V2);
     }
     labels
 }
@@ -292,7 +352,9 @@ fn read_dependencies(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> IndexMap<Stri
     for entry in table.entries {
         let name: &str = &entry.key;
         let entry_path = path.key(name);
-        let parsed = invalid_dependency_name::parse(cx, name, &entry_path);
+        let parsed = invalid_dependency_name::parse(cx, name, &entry_path, |better| {
+            !table.has(better) && renamable(&entry.value)
+        });
         let dependency = read_dependency(cx, &entry.value, entry_path, parsed.as_ref(), false);
         if let Some(dependency) = dependency {
             out.insert(name.to_owned(), dependency);
@@ -357,7 +419,12 @@ fn read_dependency(
                 invalid_dependency::package_needed(cx, name, &path);
             }
             if let Some(registry) = &registry {
-                invalid_source::check_registry(cx, registry, &path.key("registry"));
+                invalid_registry_source::check_registry(
+                    cx,
+                    registry,
+                    &path.key("registry"),
+                    Version::V2,
+                );
             }
             Some(Dependency::Registry(RegistryDependency {
                 version: version?,
@@ -377,9 +444,10 @@ fn read_dependency(
         invalid_dependency::Form::Remote => {
             let url = t.required_str(cx, "url");
             let digest = t.required_str(cx, "digest");
-            let url = url.and_then(|u| invalid_source::check_url(cx, u, &path.key("url")));
+            let url =
+                url.and_then(|u| invalid_source_url::parse(cx, u, &path.key("url"), Version::V2));
             if let Some(digest) = digest {
-                invalid_source::check_digest(cx, digest, &path.key("digest"));
+                invalid_digest::check(cx, digest, &path.key("digest"), Version::V2);
             }
             Some(Dependency::Remote(RemoteDependency {
                 url: url?,
@@ -454,7 +522,7 @@ fn read_profiles(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> IndexMap<String, 
         };
         let source = t
             .get("source")
-            .and_then(|n| invalid_source::read(cx, n, profile_path.key("source")));
+            .and_then(|n| read_source(cx, n, profile_path.key("source")));
         let environment = t
             .get("environment")
             .and_then(|n| cx.string_map(n, &profile_path.key("environment")))

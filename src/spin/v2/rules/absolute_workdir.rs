@@ -6,6 +6,7 @@ use crate::read::Cx;
 use crate::rules::paths::{self, Escape};
 
 use super::outside_app_directory;
+use crate::spin::rules::Version;
 
 pub(crate) static RULE: Rule = Rule::error("spin/absolute-workdir")
     .category(Category::Correctness)
@@ -28,7 +29,9 @@ pub(crate) fn check(cx: &mut Cx, workdir: &str, path: &P<'_>) {
             .help("write it relative to the manifest's directory")
             .note("`spin build` refuses absolute build directories");
         }
-        Some(Escape::Parent) => outside_app_directory::report_workdir(cx, workdir, path),
+        Some(Escape::Parent) => {
+            outside_app_directory::report_workdir(cx, workdir, path, Version::V2)
+        }
         None => {}
     }
 }

@@ -6,6 +6,7 @@ use crate::diagnostic::Severity::Error;
 use crate::path::P;
 use crate::read::Cx;
 use crate::rules::paths::{self, Escape};
+use crate::spin::rules::Version;
 
 use super::{
     destination_outside_mount, invalid_file_pattern, invalid_glob, outside_app_directory,
@@ -53,7 +54,9 @@ pub(crate) fn check_placement_source(cx: &mut Cx, source: &str, path: &P<'_>) {
             .help("use a path relative to the manifest, inside the application directory")
             .note("Spin refuses to map files from outside the application directory");
         }
-        Some(Escape::Parent) => outside_app_directory::report_files(cx, source, path),
+        Some(Escape::Parent) => {
+            outside_app_directory::report_placement(cx, source, path, Version::V2)
+        }
         None => {}
     }
 }

@@ -16,25 +16,11 @@ pub(crate) fn check_literal(cx: &mut Cx, entry: &str, path: &P<'_>) {
         Ok(Outbound::Template(_)) | Err(OutboundProblem::Unclosed(_)) => {}
         Ok(Outbound::Literal(literal)) => {
             uppercase_scheme::check(cx, entry, path);
-            if literal.any_host {
-                allows_all_hosts::report_outbound(
-                    cx,
-                    entry,
-                    literal.any_scheme_and_port,
-                    literal.range.clone(),
-                    path,
-                );
-            }
-            if let Some(range) = literal.empty_range {
-                empty_port_range::report(cx, range, literal.range, path);
-            }
+            allows_all_hosts::check_outbound(cx, entry, &literal, path);
+            empty_port_range::check(cx, &literal, path);
         }
         Err(OutboundProblem::Invalid(problem)) => {
-            let pending = cx.report(&RULE, path, problem.message);
-            if let Some(range) = problem.range {
-                pending.within(range);
-            }
-            pending.help(problem.help);
+            problem.report(cx, &RULE, path);
         }
     }
 }

@@ -3,6 +3,7 @@
 //! nor a plain kebab-case name.
 
 use crate::codes::{Category, Rule};
+use crate::fix::Applicability;
 use crate::path::P;
 use crate::read::Cx;
 use crate::spin::ids::{self, Case};
@@ -44,19 +45,35 @@ impl DependencyName<'_> {
     }
 }
 
-/// Parses a dependency name; reports it when it is malformed.
-pub(crate) fn parse<'n>(cx: &mut Cx, name: &'n str, path: &P<'_>) -> Option<DependencyName<'n>> {
+/// Parses a dependency name; reports it when it is malformed. A plain
+/// name that is not kebab case is offered a rename to its kebab-case
+/// spelling when `renamable(new)` says that is one edit and leaves no two
+/// keys of one name; the rename needs review, as the name must be the one
+/// the component imports.
+pub(crate) fn parse<'n>(
+    cx: &mut Cx,
+    name: &'n str,
+    path: &P<'_>,
+    renamable: impl FnOnce(&str) -> bool,
+) -> Option<DependencyName<'n>> {
     match split(name) {
         Ok(parsed) => Some(parsed),
         Err((reason, help)) => {
-            cx.report(
+            let pending = cx.report(
                 &RULE,
                 path,
                 format!("invalid dependency name `{name}`: {reason}"),
-            )
-            .on_key()
-            .help(help)
-            .note("Spin refuses the manifest when it reads the name");
+            );
+            pending
+                .on_key()
+                .help(help)
+                .note("Spin refuses the manifest when it reads the name");
+            if !name.contains([':', '/'])
+                && let Some(better) = ids::suggest(name, Case::Kebab)
+                && renamable(&better)
+            {
+                pending.fix_key(Applicability::NeedsReview, name, &better);
+            }
             None
         }
     }

@@ -2,6 +2,7 @@
 //! than the integer `2` (or the string `"1"`), or no version at all.
 
 use crate::codes::{MISSING_KEY, UNKNOWN_KEY};
+use crate::fix::Applicability;
 use crate::path::P;
 use crate::read::{Cx, Table};
 use crate::source::{Target, Value};
@@ -57,6 +58,8 @@ pub(crate) fn check(cx: &mut Cx, top: &mut Table<'_, '_, '_>) {
         )
         .on_key()
         .help("version 2 spells it `spin_manifest_version`: rename the key")
-        .note("Spin finds the version under the old name, then refuses the key when it reads the version 2 schema");
+        .note("Spin finds the version under the old name, then refuses the key when it reads the version 2 schema")
+        // The version is read under either name, and only one is set.
+        .fix_key(Applicability::Safe, key, "spin_manifest_version");
     }
 }

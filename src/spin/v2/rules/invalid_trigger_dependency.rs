@@ -2,8 +2,10 @@
 //! trigger does not use.
 
 use crate::codes::{Category, Rule};
+use crate::fix::Applicability;
 use crate::read::Cx;
 use crate::source::Node;
+use crate::spin::rules::renamable;
 use crate::spin::v2::tree::App;
 
 pub(crate) static RULE: Rule = Rule::error("spin/invalid-trigger-dependency")
@@ -38,6 +40,9 @@ pub(crate) fn check(app: &App<'_, '_>, cx: &mut Cx) {
             pending.on_key().note(note);
             if crate::rules::suggest::closest(key, &["middleware"]).is_some() {
                 pending.help("did you mean `middleware`?");
+                if !middleware && renamable(&role.value) {
+                    pending.fix_key(Applicability::Safe, key, "middleware");
+                }
             } else {
                 pending.help("put HTTP middleware under `dependencies.middleware` (the first is the outermost)");
             }

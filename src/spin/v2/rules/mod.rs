@@ -1,6 +1,7 @@
 //! Every rule of Spin manifest version 2, one module each: the rule's code,
 //! severity and documentation, and its check. Rules whose idea is the same
-//! as in version 1 share its code (and its documentation).
+//! as in version 1 share its code (and its documentation); those whose
+//! check is the same too are in `crate::spin::rules`, named here too.
 //!
 //! Checks of one value are called by the reader (`super::read`) where it
 //! meets the value; checks across entries (references, duplicates,
@@ -15,69 +16,55 @@ use crate::source::Node;
 use super::tree::App;
 
 pub(crate) mod absolute_workdir;
-pub(crate) mod allows_all_hosts;
 pub(crate) mod conflicting_dependencies;
 pub(crate) mod conflicting_executors;
 pub(crate) mod conflicting_inheritance;
 pub(crate) mod dependency_with_resources;
 pub(crate) mod deprecated_wagi;
 pub(crate) mod destination_outside_mount;
-pub(crate) mod duplicate_manifest_version;
 pub(crate) mod duplicate_route;
 pub(crate) mod duplicate_trigger_id;
 pub(crate) mod empty_app_name;
 pub(crate) mod empty_build_command;
-pub(crate) mod empty_port_range;
 pub(crate) mod files;
 pub(crate) mod http_base_not_root;
-pub(crate) mod ignored_allowed_http_host;
 pub(crate) mod ineffective_exclude;
-pub(crate) mod insecure_source_url;
-pub(crate) mod invalid_allowed_http_host;
 pub(crate) mod invalid_allowed_outbound_host;
-pub(crate) mod invalid_app_version;
 pub(crate) mod invalid_component_id;
 pub(crate) mod invalid_dependency;
 pub(crate) mod invalid_dependency_name;
-pub(crate) mod invalid_digest;
-pub(crate) mod invalid_executor;
 pub(crate) mod invalid_file_pattern;
-pub(crate) mod invalid_glob;
 pub(crate) mod invalid_manifest_version;
 pub(crate) mod invalid_redis_address;
-pub(crate) mod invalid_registry_source;
 pub(crate) mod invalid_route;
-pub(crate) mod invalid_source;
-pub(crate) mod invalid_source_url;
 pub(crate) mod invalid_static_response;
-pub(crate) mod invalid_store_label;
 pub(crate) mod invalid_trigger_dependency;
-pub(crate) mod invalid_variable_name;
 pub(crate) mod missing_redis_address;
 pub(crate) mod no_triggers;
-pub(crate) mod outside_app_directory;
-pub(crate) mod relative_files_destination;
-pub(crate) mod route_without_leading_slash;
 pub(crate) mod target_conflict;
 pub(crate) mod template_in_environment;
 pub(crate) mod templates;
 pub(crate) mod trigger_components;
-pub(crate) mod unclosed_template;
 pub(crate) mod unknown_capability;
 pub(crate) mod unknown_component;
 pub(crate) mod unknown_service_chaining_target;
-pub(crate) mod unknown_trigger_type;
-pub(crate) mod unknown_variable;
 pub(crate) mod unreachable_route;
 pub(crate) mod unsupported_host_requirement;
 pub(crate) mod unused_component;
 pub(crate) mod unused_trigger_settings;
 pub(crate) mod unused_variable;
 pub(crate) mod uppercase_scheme;
-pub(crate) mod variable_required_and_default;
-pub(crate) mod variable_without_value;
-pub(crate) mod wagi_custom_entrypoint;
 pub(crate) mod whole_app_directory;
+
+// The rules both versions check alike.
+pub(crate) use crate::spin::rules::{
+    allows_all_hosts, duplicate_manifest_version, empty_port_range, ignored_allowed_http_host,
+    insecure_source_url, invalid_allowed_http_host, invalid_app_version, invalid_digest,
+    invalid_executor, invalid_glob, invalid_registry_source, invalid_source, invalid_source_url,
+    invalid_store_label, invalid_variable_name, outside_app_directory, relative_files_destination,
+    route_without_leading_slash, unclosed_template, unknown_trigger_type, unknown_variable,
+    variable_required_and_default, variable_without_value, wagi_custom_entrypoint,
+};
 
 /// Every rule of version 2, in the order `explain --list` shows them.
 pub(crate) static RULES: &[&Rule] = &[

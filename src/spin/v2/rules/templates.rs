@@ -6,6 +6,7 @@
 use crate::FieldPath;
 use crate::read::Cx;
 use crate::source::Node;
+use crate::spin::rules::Version;
 use crate::spin::template;
 use crate::spin::v2::tree::App;
 
@@ -94,7 +95,7 @@ pub(crate) fn check(root: &Node<'_>, app: &App<'_, '_>, cx: &mut Cx) {
         let expressions = match template::parse(text) {
             Ok(expressions) => expressions,
             Err(template::Unclosed(at)) => {
-                unclosed_template::report(cx, at, path);
+                unclosed_template::report(cx, at, path, Version::V2);
                 continue;
             }
         };
@@ -108,7 +109,7 @@ pub(crate) fn check(root: &Node<'_>, app: &App<'_, '_>, cx: &mut Cx) {
                 continue;
             }
             resolvable = false;
-            unknown_variable::report(cx, expression, &app.variables, path.clone());
+            unknown_variable::report(cx, expression, &app.variables, path.clone(), Version::V2);
         }
         if site == Site::Outbound && resolvable {
             let mut resolved = String::with_capacity(text.len());

@@ -2,6 +2,7 @@
 //! no capability.
 
 use crate::codes::{Category, Rule};
+use crate::fix::Applicability;
 use crate::path::P;
 use crate::read::Cx;
 use crate::rules::suggest;
@@ -38,7 +39,13 @@ pub(crate) fn check(cx: &mut Cx, names: &[String], path: &P<'_>) {
             format!("`{name}` is not a capability"),
         );
         match suggest::closest(name, CAPABILITIES) {
-            Some(best) => pending.help(format!("did you mean `{best}`?")),
+            // The fix makes the dependency inherit a capability it did not
+            // before: likely meant, but a grant to look at.
+            Some(best) => pending.help(format!("did you mean `{best}`?")).fix_str(
+                Applicability::NeedsReview,
+                name,
+                best,
+            ),
             None => pending.help(format!("use one of {}", suggest::list(CAPABILITIES))),
         };
         pending.note("Spin ignores names it does not know");

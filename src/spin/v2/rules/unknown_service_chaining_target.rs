@@ -2,6 +2,7 @@
 //! where `<id>` is no HTTP-triggered component.
 
 use crate::codes::{Category, Rule};
+use crate::fix::Applicability;
 use crate::read::Cx;
 use crate::rules::suggest;
 use crate::source::Node;
@@ -31,13 +32,10 @@ pub(crate) fn check(app: &App<'_, '_>, cx: &mut Cx) {
             .map_or(&[][..], Node::items);
         for (i, host) in hosts.iter().enumerate() {
             let Some(text) = host.as_str() else { continue };
-            let Some(rest) = text
-                .trim()
-                .split_once("://")
-                .map(|(_, r)| r.trim_end_matches('/'))
-            else {
+            let Some((scheme, rest)) = text.trim().split_once("://") else {
                 continue;
             };
+            let rest = rest.trim_end_matches('/');
             let host_part = rest.rsplit_once(':').map_or(rest, |(h, _)| h);
             let Some(id) = host_part.strip_suffix(".spin.internal") else {
                 continue;
@@ -54,12 +52,17 @@ pub(crate) fn check(app: &App<'_, '_>, cx: &mut Cx) {
                     .index(i),
                 format!("`{id}` is not a component with an HTTP trigger"),
             );
-            if let Some(start) = text.find(id) {
-                pending.within(start..start + id.len());
-            }
+            // The id starts the host, after the scheme and any leading
+            // spaces.
+            let start = text.len() - text.trim_start().len() + scheme.len() + "://".len();
+            pending.within(start..start + id.len());
             let list: Vec<&str> = targets.iter().copied().collect();
             match suggest::closest(id, &list) {
-                Some(best) => pending.help(format!("did you mean `{best}`?")),
+                // The fix lets the component reach another component than
+                // the one written: likely meant, but a grant to look at.
+                Some(best) => pending
+                    .help(format!("did you mean `{best}`?"))
+                    .fix_str(Applicability::NeedsReview, id, best),
                 None => pending.help(format!("give `{id}` an HTTP trigger (`route = {{ private = true }}` keeps it internal), or correct the id")),
             };
             pending.note("service chaining reaches components through their HTTP trigger; other requests fail with \"unknown routing destination\"");
