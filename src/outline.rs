@@ -63,6 +63,11 @@ impl<'t> Outline<'t> {
         }
     }
 
+    /// Whether the text is read as JSON (otherwise TOML).
+    pub fn is_json(&self) -> bool {
+        self.syntax == Syntax::Json
+    }
+
     /// The key written at byte `offset` (or ending right before it), with
     /// the path of the field it names; `None` when the position is not on
     /// a key (a value, a comment, blank space).
