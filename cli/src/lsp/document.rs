@@ -169,11 +169,12 @@ pub fn file_path(uri: &Uri) -> Option<PathBuf> {
 }
 
 /// The last segment of a URI's path (the name of an unsaved document, if
-/// the editor gave it one).
+/// the editor gave it one: `untitled:wasmer.toml`).
 fn last_segment(uri: &Uri) -> Option<String> {
     let url = wasm_manifests::url::Url::parse(uri.as_str()).ok()?;
-    url.path_segments()?
-        .next_back()
+    url.path()
+        .rsplit('/')
+        .next()
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
 }
