@@ -77,6 +77,7 @@ pub mod fix;
 pub mod flowlike;
 mod format;
 mod formats;
+mod outline;
 pub mod package;
 mod path;
 mod pipeline;
@@ -107,6 +108,7 @@ pub use url;
 pub use diagnostic::{Diagnostic, Label, Report, Severity, Span};
 pub use discover::{Candidate, classify};
 pub use format::{DetectError, Format, UnknownFormatName};
+pub use outline::{KeyAt, Outline};
 pub use path::{FieldPath, FieldPathError, Segment};
 pub use settings::{Level, Selector, SelectorError};
 

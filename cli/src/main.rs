@@ -15,6 +15,7 @@ mod escape;
 mod explain;
 mod fixing;
 mod inspect;
+mod lsp;
 mod output;
 mod sarif;
 mod style;
@@ -95,6 +96,14 @@ enum Command {
     /// way Spin converts it, keeping comments and order.
     #[command(after_help = convert::AFTER_HELP)]
     Convert(convert::ConvertArgs),
+    /// Run a language server on standard input and output, for editors:
+    /// diagnostics as you type (with the settings of the nearest
+    /// `wasm-manifests.toml`), documentation of keys on hover, completion
+    /// of keys, and quick fixes.
+    #[command(
+        after_help = "Exit status:\n  0  the editor asked the server to shut down, then to exit\n  1  the input ended, or `exit` came without `shutdown`"
+    )]
+    Lsp,
 }
 
 /// Options of `inspect`.
@@ -375,6 +384,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain::run(&args, cli.color),
         Command::Inspect(args) => inspect::run(&args, cli.color),
         Command::Convert(args) => convert::run(&args, cli.color),
+        Command::Lsp => lsp::run(),
     };
     status.into()
 }
