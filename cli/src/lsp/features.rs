@@ -170,13 +170,13 @@ pub fn code_actions(
     let fix_all = CodeActionKind::from(FIX_ALL);
     if wanted(&fix_all) {
         let fixed = fix::apply(&document.text, &document.diagnostics, Applicability::Safe);
-        if fixed.applied > 0 {
+        if !fixed.applied.is_empty() {
             let whole = document.range(0, document.text.len(), encoding);
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: format!(
                     "Apply every safe fix ({} fix{})",
-                    fixed.applied,
-                    if fixed.applied == 1 { "" } else { "es" }
+                    fixed.applied.len(),
+                    if fixed.applied.len() == 1 { "" } else { "es" }
                 ),
                 kind: Some(fix_all),
                 edit: Some(workspace_edit(
