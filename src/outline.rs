@@ -308,12 +308,17 @@ mod tests {
     }
 
     #[test]
-    fn arrays_of_tables_and_json() {
+    fn arrays_of_tables() {
         let text = "[[module]]\nname = \"a\"\n[[module]]\nname = \"b\"\nabi = \"wasi\"\n";
         assert_eq!(
             key(text, Format::Wasmer, "abi").as_deref(),
             Some("module[1].abi")
         );
+    }
+
+    #[test]
+    #[cfg(feature = "json")]
+    fn json_keys() {
         let json = "{\"wasm\": [{\"path\": \"a.wasm\"}], \"memory\": {\"max_pages\": 1}}";
         assert_eq!(
             key(json, Format::Extism, "path").as_deref(),
