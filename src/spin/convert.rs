@@ -50,10 +50,7 @@ use indexmap::IndexMap;
 use super::ids::{self, Case};
 use super::{hosts, v2};
 use crate::Report;
-use crate::spin::{
-    AppTrigger, BuildCommand, ComponentSource, ComponentTrigger, FileMount, HttpExecutor,
-    HttpRoute, Manifest,
-};
+use crate::spin::{AppTrigger, ComponentTrigger, HttpRoute, Manifest};
 
 pub use text::convert;
 
@@ -292,20 +289,13 @@ impl Manifest {
             let config = match &component.trigger {
                 ComponentTrigger::Http(http) => v2::TriggerConfig::Http(v2::HttpTrigger {
                     route: match &http.route {
-                        HttpRoute::Path(route) => v2::HttpRoute::Path(match base {
+                        HttpRoute::Path(route) => HttpRoute::Path(match base {
                             Some(base) => fold_base(base, route),
                             None => route.clone(),
                         }),
-                        HttpRoute::Private => v2::HttpRoute::Private,
+                        HttpRoute::Private => HttpRoute::Private,
                     },
-                    executor: http.executor.as_ref().map(|e| match e {
-                        HttpExecutor::Spin => v2::HttpExecutor::Spin,
-                        HttpExecutor::Http => v2::HttpExecutor::Http,
-                        HttpExecutor::Wagi(wagi) => v2::HttpExecutor::Wagi(v2::WagiExecutor {
-                            argv: wagi.argv.clone(),
-                            entrypoint: wagi.entrypoint.clone(),
-                        }),
-                    }),
+                    executor: http.executor.clone(),
                     static_response: None,
                 }),
                 ComponentTrigger::Redis(redis) => v2::TriggerConfig::Redis(v2::RedisTrigger {
@@ -324,47 +314,17 @@ impl Manifest {
                 dependencies: IndexMap::new(),
                 config,
             });
-            let mut converted = v2::Component::new(match &component.source {
-                ComponentSource::Local(path) => v2::ComponentSource::Local(path.clone()),
-                ComponentSource::Remote(remote) => v2::ComponentSource::Remote(v2::RemoteSource {
-                    url: remote.url.clone(),
-                    digest: remote.digest.clone(),
-                }),
-                ComponentSource::Registry(registry) => {
-                    v2::ComponentSource::Registry(v2::RegistrySource {
-                        registry: registry.registry.clone(),
-                        package: registry.package.clone(),
-                        version: registry.version.clone(),
-                    })
-                }
-            });
+            let mut converted = v2::Component::new(component.source.clone());
             converted.description = component.description.clone();
             converted.variables = component.config.clone();
             converted.environment = component.environment.clone();
-            converted.files = component
-                .files
-                .iter()
-                .map(|f| match f {
-                    FileMount::Pattern(p) => v2::FileMount::Pattern(p.clone()),
-                    FileMount::Placement(p) => v2::FileMount::Placement(v2::FilePlacement {
-                        source: p.source.clone(),
-                        destination: p.destination.clone(),
-                    }),
-                })
-                .collect();
+            converted.files = component.files.clone();
             converted.exclude_files = component.exclude_files.clone();
             converted.allowed_outbound_hosts = outbound_hosts(component, &renamed);
             converted.key_value_stores = component.key_value_stores.clone();
             converted.sqlite_databases = component.sqlite_databases.clone();
             converted.ai_models = component.ai_models.clone();
-            converted.build = component.build.as_ref().map(|b| v2::Build {
-                command: match &b.command {
-                    BuildCommand::Single(c) => v2::BuildCommand::Single(c.clone()),
-                    BuildCommand::Multiple(c) => v2::BuildCommand::Multiple(c.clone()),
-                },
-                workdir: b.workdir.clone(),
-                watch: b.watch.clone(),
-            });
+            converted.build = component.build.clone();
             components.insert(id.clone(), converted);
         }
         let mut trigger = IndexMap::new();
@@ -386,21 +346,7 @@ impl Manifest {
                 trigger: app_trigger,
                 tool: IndexMap::new(),
             },
-            variables: self
-                .variables
-                .iter()
-                .map(|(name, v)| {
-                    (
-                        name.clone(),
-                        v2::Variable {
-                            default: v.default.clone(),
-                            required: v.required,
-                            secret: v.secret,
-                            description: v.description.clone(),
-                        },
-                    )
-                })
-                .collect(),
+            variables: self.variables.clone(),
             trigger,
             components,
         })

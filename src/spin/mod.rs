@@ -13,6 +13,7 @@
 pub mod convert;
 pub(crate) mod hosts;
 mod ids;
+mod model;
 mod read;
 pub(crate) mod rules;
 #[cfg(feature = "json-schema")]

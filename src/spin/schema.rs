@@ -3,7 +3,9 @@
 //! shape, routes, build commands, the rule between `required` and
 //! `default` of a variable, and the grammars of names.
 
-use schemars::{Schema, SchemaGenerator, json_schema};
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::{Value, json};
 
 use crate::schema::patterns;
@@ -121,4 +123,50 @@ pub(crate) fn ignored_component_key() -> (&'static str, Value) {
             "type": "string",
         }),
     )
+}
+
+// The shared model types whose schema the derive cannot say: each is one of
+// several shapes, told apart by the value's type.
+
+impl JsonSchema for super::model::ComponentSource {
+    fn schema_name() -> Cow<'static, str> {
+        "ComponentSource".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        source(
+            generator.subschema_for::<super::model::RemoteSource>(),
+            generator.subschema_for::<super::model::RegistrySource>(),
+        )
+    }
+}
+
+impl JsonSchema for super::model::FileMount {
+    fn schema_name() -> Cow<'static, str> {
+        "FileMount".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        file_mount(generator.subschema_for::<super::model::FilePlacement>())
+    }
+}
+
+impl JsonSchema for super::model::BuildCommand {
+    fn schema_name() -> Cow<'static, str> {
+        "BuildCommand".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        build_command()
+    }
+}
+
+impl JsonSchema for super::model::HttpRoute {
+    fn schema_name() -> Cow<'static, str> {
+        "HttpRoute".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        route()
+    }
 }

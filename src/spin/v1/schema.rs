@@ -8,9 +8,8 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::{Value, json};
 
 use super::{
-    AppTrigger, BuildCommand, ComponentSource, ComponentTrigger, FileMount, FilePlacement,
-    HttpAppTrigger, HttpRoute, HttpTrigger, RedisAppTrigger, RedisTrigger, RegistrySource,
-    RemoteSource, Variable,
+    AppTrigger, ComponentTrigger, HttpAppTrigger, HttpTrigger, RedisAppTrigger, RedisTrigger,
+    Variable,
 };
 use crate::spin::schema as shared;
 
@@ -127,48 +126,5 @@ impl JsonSchema for ComponentTrigger {
             "description": "The component's trigger settings, shaped by the application trigger's type: `route` and `executor` for HTTP, `channel` and `address` for Redis, the plugin's own keys otherwise.",
             "type": "object",
         })
-    }
-}
-
-impl JsonSchema for ComponentSource {
-    fn schema_name() -> Cow<'static, str> {
-        "ComponentSource".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        shared::source(
-            generator.subschema_for::<RemoteSource>(),
-            generator.subschema_for::<RegistrySource>(),
-        )
-    }
-}
-
-impl JsonSchema for FileMount {
-    fn schema_name() -> Cow<'static, str> {
-        "FileMount".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        shared::file_mount(generator.subschema_for::<FilePlacement>())
-    }
-}
-
-impl JsonSchema for BuildCommand {
-    fn schema_name() -> Cow<'static, str> {
-        "BuildCommand".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        shared::build_command()
-    }
-}
-
-impl JsonSchema for HttpRoute {
-    fn schema_name() -> Cow<'static, str> {
-        "HttpRoute".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        shared::route()
     }
 }

@@ -1,9 +1,9 @@
 //! The model of `[component.trigger]`: its shape depends on the
 //! application trigger's type.
 
-use std::fmt;
-
 use serde::{Serialize, Serializer};
+
+use super::{HttpExecutor, HttpRoute};
 
 /// `[component.trigger]`: its shape depends on the application trigger.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,74 +53,6 @@ impl HttpTrigger {
             executor: None,
         }
     }
-}
-
-/// An HTTP route.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum HttpRoute {
-    /// An exact route (`/hello`) or a wildcard route ending in `/...`.
-    Path(String),
-    /// `route = { private = true }`: reachable only from other components
-    /// (accepted by Spin 2 and later).
-    Private,
-}
-
-impl fmt::Display for HttpRoute {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            HttpRoute::Path(path) => f.write_str(path),
-            HttpRoute::Private => f.write_str("{ private = true }"),
-        }
-    }
-}
-
-impl Serialize for HttpRoute {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        match self {
-            HttpRoute::Path(path) => path.serialize(serializer),
-            HttpRoute::Private => {
-                let mut map = serializer.serialize_map(Some(1))?;
-                map.serialize_entry("private", &true)?;
-                map.end()
-            }
-        }
-    }
-}
-
-/// `executor = { type = "..." }`: how Spin calls an HTTP component.
-#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum HttpExecutor {
-    /// `{ type = "spin" }`: the component implements Spin's HTTP interface
-    /// (the default).
-    #[default]
-    Spin,
-    /// `{ type = "http" }`: the same as `spin`, as later Spin versions
-    /// spell it.
-    Http,
-    /// `{ type = "wagi", ... }`: the module is run like a CGI program.
-    Wagi(WagiExecutor),
-}
-
-/// The settings of the Wagi executor.
-#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct WagiExecutor {
-    /// The command line passed to the module; `${SCRIPT_NAME} ${ARGS}`
-    /// when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub argv: Option<String>,
-    /// The function to call; `_start` when absent. Spin 3 and later
-    /// refuse any other value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "json-schema", schemars(extend("const" = "_start")))]
-    pub entrypoint: Option<String>,
 }
 
 /// The trigger of a component in a Redis application.

@@ -4,10 +4,10 @@
 use std::path::PathBuf;
 
 use indexmap::IndexMap;
-use semver::{Version, VersionReq};
+use semver::VersionReq;
 use serde::Serialize;
 
-use super::TargetEnvironment;
+use super::{Build, BuildCommand, ComponentSource, FileMount, TargetEnvironment};
 
 /// A `[component.<id>]` (or an inline component).
 #[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
@@ -129,127 +129,6 @@ impl Component {
             dependencies_inherit_configuration: None,
             dependencies: IndexMap::new(),
             profile: IndexMap::new(),
-        }
-    }
-}
-
-/// Where a component's Wasm comes from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum ComponentSource {
-    /// A file, relative to the manifest: `source = "target/app.wasm"`.
-    Local(PathBuf),
-    /// A download checked against its digest: `source = { url, digest }`.
-    Remote(RemoteSource),
-    /// A registry package: `source = { registry?, package, version }`.
-    Registry(RegistrySource),
-}
-
-/// `{ url = "https://...", digest = "sha256:..." }`.
-#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct RemoteSource {
-    /// Where to download it.
-    #[cfg_attr(feature = "json-schema", schemars(with = "String"))]
-    #[cfg_attr(
-        feature = "json-schema",
-        schemars(pattern(crate::schema::patterns::HTTP_URL))
-    )]
-    pub url: url::Url,
-    /// `sha256:` followed by 64 lower-case hex digits.
-    #[cfg_attr(
-        feature = "json-schema",
-        schemars(pattern(crate::schema::patterns::SPIN_DIGEST))
-    )]
-    pub digest: String,
-}
-
-/// `{ registry = "ghcr.io", package = "ns:name", version = "1.0.0" }`.
-#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct RegistrySource {
-    /// The registry (`host[:port]`); the default registry when absent.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "json-schema", schemars(length(min = 1)))]
-    pub registry: Option<String>,
-    /// `namespace:name`.
-    #[cfg_attr(
-        feature = "json-schema",
-        schemars(pattern(crate::schema::patterns::SPIN_PACKAGE))
-    )]
-    pub package: String,
-    /// The exact version.
-    pub version: Version,
-}
-
-/// An entry of `files`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum FileMount {
-    /// A file, directory or glob relative to the manifest, made available at
-    /// the same relative path.
-    Pattern(String),
-    /// `{ source = "dir", destination = "/path" }`.
-    Placement(FilePlacement),
-}
-
-/// `{ source = "assets", destination = "/static" }`.
-#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct FilePlacement {
-    /// The file or directory, relative to the manifest.
-    pub source: PathBuf,
-    /// Where the component sees it (absolute).
-    pub destination: String,
-}
-
-/// `[component.<id>.build]`.
-#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct Build {
-    /// What `spin build` runs.
-    pub command: BuildCommand,
-    /// Where, relative to the manifest.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        feature = "json-schema",
-        schemars(schema_with = "crate::spin::schema::relative_path")
-    )]
-    #[cfg_attr(feature = "json-schema", schemars(default))]
-    pub workdir: Option<PathBuf>,
-    /// Globs `spin watch` monitors, relative to `workdir`.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "json-schema", schemars(default))]
-    pub watch: Vec<String>,
-}
-
-/// `command = "..."` or `command = ["...", "..."]`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum BuildCommand {
-    /// One command.
-    Single(String),
-    /// Commands run in order.
-    Multiple(Vec<String>),
-}
-
-impl BuildCommand {
-    /// The commands, in order.
-    pub fn commands(&self) -> &[String] {
-        match self {
-            BuildCommand::Single(command) => std::slice::from_ref(command),
-            BuildCommand::Multiple(commands) => commands,
         }
     }
 }

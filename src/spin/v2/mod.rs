@@ -55,13 +55,16 @@ mod schema;
 mod tree;
 pub(crate) mod verify;
 
-use std::fmt;
 use std::path::PathBuf;
 use std::str::FromStr;
 
 use indexmap::IndexMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+pub use super::model::{
+    Build, BuildCommand, ComponentSource, FileMount, FilePlacement, HttpExecutor, HttpRoute,
+    RegistrySource, RemoteSource, Variable, WagiExecutor,
+};
 pub use component::*;
 pub(crate) use read::read;
 
@@ -262,47 +265,6 @@ pub struct RedisAppSettings {
     pub address: String,
 }
 
-/// A `[variables]` entry. Exactly one of `required = true` or `default`.
-#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
-#[cfg_attr(feature = "json-schema", schemars(transform = crate::spin::schema::variable_rule))]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct Variable {
-    /// The value used when none is supplied at run time.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub default: Option<String>,
-    /// Whether a value must be supplied at run time.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    #[cfg_attr(feature = "json-schema", schemars(default))]
-    pub required: bool,
-    /// Whether the value is sensitive (kept out of logs).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    #[cfg_attr(feature = "json-schema", schemars(default))]
-    pub secret: bool,
-    /// A description.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-}
-
-impl Variable {
-    /// A variable with a default value.
-    pub fn with_default(default: impl Into<String>) -> Self {
-        Self {
-            default: Some(default.into()),
-            ..Self::default()
-        }
-    }
-
-    /// A variable that must be supplied at run time.
-    pub fn required() -> Self {
-        Self {
-            required: true,
-            ..Self::default()
-        }
-    }
-}
-
 /// A `[[trigger.<type>]]` entry.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
@@ -425,82 +387,6 @@ pub struct HttpTrigger {
     pub executor: Option<HttpExecutor>,
     /// A response Spin serves without a component (Spin 3.5 and later).
     pub static_response: Option<StaticResponse>,
-}
-
-/// An HTTP route.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum HttpRoute {
-    /// An exact route (`/hello`), a wildcard route ending in `/...`, or a
-    /// route with `:name` parameters.
-    Path(String),
-    /// `route = { private = true }`: reachable only from other components
-    /// (`http://<id>.spin.internal`).
-    Private,
-}
-
-impl fmt::Display for HttpRoute {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            HttpRoute::Path(path) => f.write_str(path),
-            HttpRoute::Private => f.write_str("{ private = true }"),
-        }
-    }
-}
-
-impl Serialize for HttpRoute {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        match self {
-            HttpRoute::Path(path) => path.serialize(serializer),
-            HttpRoute::Private => {
-                let mut map = serializer.serialize_map(Some(1))?;
-                map.serialize_entry("private", &true)?;
-                map.end()
-            }
-        }
-    }
-}
-
-/// `executor = { type = "..." }`.
-#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum HttpExecutor {
-    /// `{ type = "spin" }`: the default.
-    #[default]
-    Spin,
-    /// `{ type = "http" }`: the same as `spin`.
-    Http,
-    /// `{ type = "wagi", ... }`: the module is run like a CGI program.
-    Wagi(WagiExecutor),
-}
-
-impl HttpExecutor {
-    /// `spin`, `http` or `wagi`.
-    pub fn name(&self) -> &'static str {
-        match self {
-            HttpExecutor::Spin => "spin",
-            HttpExecutor::Http => "http",
-            HttpExecutor::Wagi(_) => "wagi",
-        }
-    }
-}
-
-/// The settings of the Wagi executor.
-#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "json-schema", schemars(deny_unknown_fields))]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct WagiExecutor {
-    /// The command line; `${SCRIPT_NAME} ${ARGS}` when absent.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub argv: Option<String>,
-    /// The function to call; Spin 3 and later refuse anything but `_start`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "json-schema", schemars(extend("const" = "_start")))]
-    pub entrypoint: Option<String>,
 }
 
 /// `static_response = { status_code?, headers?, body? }`.

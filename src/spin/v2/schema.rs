@@ -9,10 +9,9 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::{Value, json};
 
 use super::{
-    Build, BuildCommand, Component, ComponentDependency, ComponentSource, ComponentSpec,
-    Dependency, FileMount, FilePlacement, HttpAppSettings, HttpRoute, HttpTrigger,
-    InheritConfiguration, LocalDependency, ManifestVersion, RedisAppSettings, RedisTrigger,
-    RegistryDependency, RegistrySource, RemoteDependency, RemoteSource, Trigger, Variable,
+    Build, BuildCommand, Component, ComponentDependency, ComponentSpec, Dependency,
+    HttpAppSettings, HttpTrigger, InheritConfiguration, LocalDependency, ManifestVersion,
+    RedisAppSettings, RedisTrigger, RegistryDependency, RemoteDependency, Trigger, Variable,
 };
 use crate::schema::patterns;
 use crate::spin::schema as shared;
@@ -295,48 +294,5 @@ impl JsonSchema for Dependency {
                 (&["component"], component),
             ]),
         })
-    }
-}
-
-impl JsonSchema for ComponentSource {
-    fn schema_name() -> Cow<'static, str> {
-        "ComponentSource".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        shared::source(
-            generator.subschema_for::<RemoteSource>(),
-            generator.subschema_for::<RegistrySource>(),
-        )
-    }
-}
-
-impl JsonSchema for FileMount {
-    fn schema_name() -> Cow<'static, str> {
-        "FileMount".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        shared::file_mount(generator.subschema_for::<FilePlacement>())
-    }
-}
-
-impl JsonSchema for BuildCommand {
-    fn schema_name() -> Cow<'static, str> {
-        "BuildCommand".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        shared::build_command()
-    }
-}
-
-impl JsonSchema for HttpRoute {
-    fn schema_name() -> Cow<'static, str> {
-        "HttpRoute".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        shared::route()
     }
 }
