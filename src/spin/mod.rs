@@ -11,6 +11,7 @@
 //! versions check alike.
 
 pub mod convert;
+mod grants;
 pub(crate) mod hosts;
 mod ids;
 mod model;

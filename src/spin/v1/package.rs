@@ -2,13 +2,12 @@
 
 use crate::Format;
 use crate::package::{
-    Capabilities, EntryKind, EntryPoint, EnvGrant, FileGrant, HostGrant, Identity, Module,
-    ModuleSource, NamedGrant, NetworkAccess, Origin, Package, VariableGrant,
+    Capabilities, EntryKind, EntryPoint, HostGrant, Identity, NetworkAccess, Origin, Package,
+    VariableGrant,
 };
 use crate::path::fp;
-use crate::spin::{
-    ComponentSource, ComponentTrigger, FileMount, HttpExecutor, HttpRoute, Manifest,
-};
+use crate::spin::grants::{Resources, module};
+use crate::spin::{ComponentTrigger, HttpExecutor, HttpRoute, Manifest};
 
 /// What Spin grants a v1 component that has no `allowed_outbound_hosts`
 /// key at all (absent, not empty): these databases on any host.
@@ -42,31 +41,11 @@ pub(crate) fn package(m: &Manifest) -> Package {
     let mut entry_points = Vec::new();
     for (i, component) in m.components.iter().enumerate() {
         let scope = Some(component.id.clone());
-        modules.push(Module {
-            name: component.id.clone(),
-            source: match &component.source {
-                ComponentSource::Local(path) => ModuleSource::Path {
-                    path: path.to_string_lossy().into_owned(),
-                },
-                ComponentSource::Remote(remote) => ModuleSource::Url {
-                    url: remote.url.to_string(),
-                },
-                ComponentSource::Registry(registry) => ModuleSource::Registry {
-                    package: registry.package.clone(),
-                    version: registry.version.to_string(),
-                    registry: registry.registry.clone(),
-                    module: None,
-                },
-            },
-            sha256: match &component.source {
-                ComponentSource::Remote(remote) => remote
-                    .digest
-                    .strip_prefix("sha256:")
-                    .map(str::to_ascii_lowercase),
-                _ => None,
-            },
-            origin: Origin::at(fp!["component", i, "source"]),
-        });
+        modules.push(module(
+            component.id.clone(),
+            &component.source,
+            fp!["component", i, "source"],
+        ));
 
         let kind = match &component.trigger {
             ComponentTrigger::Http(http) => EntryKind::HttpRoute {
@@ -74,12 +53,11 @@ pub(crate) fn package(m: &Manifest) -> Package {
                     HttpRoute::Path(path) => path.clone(),
                     HttpRoute::Private => "private".to_owned(),
                 },
-                executor: match &http.executor {
-                    None | Some(HttpExecutor::Spin) => "spin",
-                    Some(HttpExecutor::Http) => "http",
-                    Some(HttpExecutor::Wagi(_)) => "wagi",
-                }
-                .to_owned(),
+                executor: http
+                    .executor
+                    .as_ref()
+                    .map_or("spin", HttpExecutor::name)
+                    .to_owned(),
             },
             ComponentTrigger::Redis(redis) => EntryKind::RedisChannel {
                 channel: redis.channel.clone(),
@@ -152,51 +130,14 @@ pub(crate) fn package(m: &Manifest) -> Package {
                 .push(host_grant("https", host, port, &scope, origin()));
         }
 
-        for (j, mount) in component.files.iter().enumerate() {
-            let origin = Origin::at(fp!["component", i, "files", j]);
-            c.files.push(match mount {
-                FileMount::Pattern(pattern) => FileGrant {
-                    host: pattern.clone(),
-                    // Matched files appear at the same relative path.
-                    guest: format!("/{}", pattern.trim_start_matches("./")),
-                    read_only: true,
-                    glob: true,
-                    scope: scope.clone(),
-                    origin,
-                },
-                FileMount::Placement(placement) => FileGrant {
-                    host: placement.source.to_string_lossy().into_owned(),
-                    guest: placement.destination.clone(),
-                    read_only: true,
-                    glob: false,
-                    scope: scope.clone(),
-                    origin,
-                },
-            });
+        Resources {
+            files: &component.files,
+            environment: &component.environment,
+            key_value_stores: &component.key_value_stores,
+            sqlite_databases: &component.sqlite_databases,
+            ai_models: &component.ai_models,
         }
-        for (name, value) in &component.environment {
-            c.env.push(EnvGrant {
-                name: name.clone(),
-                value: value.clone(),
-                scope: scope.clone(),
-                origin: Origin::at(fp!["component", i, "environment", name.as_str()]),
-            });
-        }
-        let named = |list: &[String], key: &'static str| -> Vec<NamedGrant> {
-            list.iter()
-                .enumerate()
-                .map(|(j, name)| NamedGrant {
-                    name: name.clone(),
-                    scope: scope.clone(),
-                    origin: Origin::at(fp!["component", i, key, j]),
-                })
-                .collect()
-        };
-        c.key_value_stores
-            .extend(named(&component.key_value_stores, "key_value_stores"));
-        c.sqlite_databases
-            .extend(named(&component.sqlite_databases, "sqlite_databases"));
-        c.ai_models.extend(named(&component.ai_models, "ai_models"));
+        .grant(c, &fp!["component", i], &scope);
         for (key, value) in &component.config {
             // A configuration value is as secret as the variables it uses.
             let secret = m

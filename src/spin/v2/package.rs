@@ -3,15 +3,14 @@
 //! the field that wrote it.
 
 use crate::package::{
-    Capabilities, EntryKind, EntryPoint, EnvGrant, FileGrant, HostGrant, Identity, Module,
-    ModuleSource, NamedGrant, NetworkAccess, Origin, Package, VariableGrant,
+    Capabilities, EntryKind, EntryPoint, HostGrant, Identity, Module, ModuleSource, NamedGrant,
+    NetworkAccess, Origin, Package, VariableGrant,
 };
 use crate::path::FieldPath;
+use crate::spin::grants::{Resources, module};
 use crate::spin::hosts::http_host_as_outbound;
 use crate::spin::template;
-use crate::spin::v2::{
-    ComponentSource, ComponentSpec, Dependency, FileMount, HttpRoute, Manifest, TriggerConfig,
-};
+use crate::spin::v2::{ComponentSpec, Dependency, HttpRoute, Manifest, TriggerConfig};
 use crate::{Format, spin::v2::Component};
 
 pub(crate) fn package(m: &Manifest) -> Package {
@@ -177,41 +176,6 @@ pub(crate) fn package(m: &Manifest) -> Package {
     }
 }
 
-fn module(name: String, source: &ComponentSource, origin: FieldPath) -> Module {
-    let (source, sha256) = match source {
-        ComponentSource::Local(path) => (
-            ModuleSource::Path {
-                path: path.to_string_lossy().into_owned(),
-            },
-            None,
-        ),
-        ComponentSource::Remote(remote) => (
-            ModuleSource::Url {
-                url: remote.url.to_string(),
-            },
-            remote
-                .digest
-                .strip_prefix("sha256:")
-                .map(str::to_ascii_lowercase),
-        ),
-        ComponentSource::Registry(registry) => (
-            ModuleSource::Registry {
-                package: registry.package.clone(),
-                version: registry.version.to_string(),
-                registry: registry.registry.clone(),
-                module: None,
-            },
-            None,
-        ),
-    };
-    Module {
-        name,
-        source,
-        sha256,
-        origin: Origin::at(origin),
-    }
-}
-
 /// `text` with every `{{ name }}` that has a default replaced by it.
 fn resolve(m: &Manifest, text: &str) -> String {
     let Ok(expressions) = template::parse(text) else {
@@ -270,50 +234,14 @@ fn grants(c: &mut Capabilities, m: &Manifest, id: &str, at: &FieldPath, componen
             });
         }
     }
-    for (j, mount) in component.files.iter().enumerate() {
-        let origin = Origin::at(at.clone().key("files").index(j));
-        c.files.push(match mount {
-            FileMount::Pattern(pattern) => FileGrant {
-                host: pattern.clone(),
-                guest: format!("/{}", pattern.trim_start_matches("./")),
-                read_only: true,
-                glob: true,
-                scope: scope.clone(),
-                origin,
-            },
-            FileMount::Placement(placement) => FileGrant {
-                host: placement.source.to_string_lossy().into_owned(),
-                guest: placement.destination.clone(),
-                read_only: true,
-                glob: false,
-                scope: scope.clone(),
-                origin,
-            },
-        });
+    Resources {
+        files: &component.files,
+        environment: &component.environment,
+        key_value_stores: &component.key_value_stores,
+        sqlite_databases: &component.sqlite_databases,
+        ai_models: &component.ai_models,
     }
-    for (name, value) in &component.environment {
-        c.env.push(EnvGrant {
-            name: name.clone(),
-            value: value.clone(),
-            scope: scope.clone(),
-            origin: Origin::at(at.clone().key("environment").key(name.as_str())),
-        });
-    }
-    let named = |list: &[String], key: &str| -> Vec<NamedGrant> {
-        list.iter()
-            .enumerate()
-            .map(|(j, name)| NamedGrant {
-                name: name.clone(),
-                scope: scope.clone(),
-                origin: Origin::at(at.clone().key(key).index(j)),
-            })
-            .collect()
-    };
-    c.key_value_stores
-        .extend(named(&component.key_value_stores, "key_value_stores"));
-    c.sqlite_databases
-        .extend(named(&component.sqlite_databases, "sqlite_databases"));
-    c.ai_models.extend(named(&component.ai_models, "ai_models"));
+    .grant(c, at, &scope);
     for (key, value) in &component.variables {
         let secret = template::parse(value).is_ok_and(|expressions| {
             expressions
