@@ -36,6 +36,28 @@ pub(crate) enum Source<'n> {
     },
 }
 
+impl From<Source<'_>> for crate::spin::model::ComponentSource {
+    fn from(source: Source<'_>) -> Self {
+        use crate::spin::model::{RegistrySource, RemoteSource};
+        match source {
+            Source::Local(s) => Self::Local(s.into()),
+            Source::Remote { url, digest } => Self::Remote(RemoteSource {
+                url,
+                digest: digest.to_owned(),
+            }),
+            Source::Registry {
+                registry,
+                package,
+                version,
+            } => Self::Registry(RegistrySource {
+                registry: registry.map(str::to_owned),
+                package: package.to_owned(),
+                version,
+            }),
+        }
+    }
+}
+
 /// Reads a `source`: a path string, `{ url, digest }` or
 /// `{ registry?, package, version }`. An empty path is reported; version 1
 /// then has no source, version 2 keeps the empty path.

@@ -12,10 +12,7 @@ use super::super::rules::{
     outside_app_directory, relative_files_destination, template_in_environment, unclosed_template,
     whole_app_directory,
 };
-use super::super::{
-    Build, BuildCommand, Component, ComponentSource, FileMount, FilePlacement, RegistrySource,
-    RemoteSource,
-};
+use super::super::{Build, BuildCommand, Component, ComponentSource, FileMount, FilePlacement};
 use super::{AppKind, owned, string_items, trigger};
 use crate::codes::PATH_OUTSIDE_PACKAGE;
 use crate::diagnostic::Severity::Error;
@@ -146,25 +143,11 @@ pub(super) fn read(cx: &mut Cx, node: &Node<'_>, path: P<'_>, kind: AppKind) -> 
 }
 
 fn read_source(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<ComponentSource> {
-    Some(match invalid_source::read(cx, node, path, Version::V1)? {
-        Source::Local(s) => {
-            outside_app_directory::check_source(cx, s, &path);
-            ComponentSource::Local(PathBuf::from(s))
-        }
-        Source::Remote { url, digest } => ComponentSource::Remote(RemoteSource {
-            url,
-            digest: digest.to_owned(),
-        }),
-        Source::Registry {
-            registry,
-            package,
-            version,
-        } => ComponentSource::Registry(RegistrySource {
-            registry: registry.map(str::to_owned),
-            package: package.to_owned(),
-            version,
-        }),
-    })
+    let source = invalid_source::read(cx, node, path, Version::V1)?;
+    if let Source::Local(s) = source {
+        outside_app_directory::check_source(cx, s, &path);
+    }
+    Some(source.into())
 }
 
 fn read_globs(cx: &mut Cx, node: &Node<'_>, path: &P<'_>) -> Option<Vec<String>> {

@@ -13,7 +13,6 @@ use crate::path::P;
 use crate::read::{Cx, Table};
 use crate::source::{Node, Value};
 use crate::spin::hosts;
-use crate::spin::rules::invalid_source::Source;
 use crate::spin::rules::{Version, renamable, renamed_key};
 use crate::spin::v2::rules::{
     absolute_workdir, conflicting_dependencies, conflicting_inheritance, empty_build_command,
@@ -25,7 +24,7 @@ use crate::spin::v2::rules::{
 use crate::spin::v2::{
     Build, BuildCommand, Component, ComponentDependency, ComponentSource, Dependency, FileMount,
     InheritConfiguration, LocalDependency, Profile, ProfileBuild, RegistryDependency,
-    RegistrySource, RemoteDependency, RemoteSource,
+    RemoteDependency,
 };
 
 const COMPONENT_KEYS: &[&str] = &[
@@ -69,22 +68,7 @@ fn deprecated_http_hosts(cx: &mut Cx, list: &[String], path: &P<'_>) {
 
 /// Reads a `source` (of a component or a profile).
 fn read_source(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<ComponentSource> {
-    Some(match invalid_source::read(cx, node, path, Version::V2)? {
-        Source::Local(s) => ComponentSource::Local(PathBuf::from(s)),
-        Source::Remote { url, digest } => ComponentSource::Remote(RemoteSource {
-            url,
-            digest: digest.to_owned(),
-        }),
-        Source::Registry {
-            registry,
-            package,
-            version,
-        } => ComponentSource::Registry(RegistrySource {
-            registry: registry.map(str::to_owned),
-            package: package.to_owned(),
-            version,
-        }),
-    })
+    invalid_source::read(cx, node, path, Version::V2).map(ComponentSource::from)
 }
 
 /// Reads one component table.
