@@ -103,9 +103,6 @@ pub(crate) fn read(root: &Node<'_>, cx: &mut Cx) -> Option<Manifest> {
         "name" | "version" | "description" | "authors" => Some(format!(
             "in version 2, `{key}` belongs in `[application]`: move it there"
         )),
-        "spin_version" => {
-            Some("version 2 spells the version key `spin_manifest_version`: rename it".to_owned())
-        }
         _ => None,
     });
     Some(Manifest {
