@@ -838,17 +838,19 @@ impl<'n, 'a, 'p> Table<'n, 'a, 'p> {
     /// Reports every key that was not looked up, with a "did you mean" when
     /// one of `known` is close. `known` lists every key valid here.
     pub(crate) fn finish(self, cx: &mut Cx, severity: Severity, known: &[&str]) {
-        self.finish_with(cx, severity, known, |_| None);
+        self.finish_with(cx, severity, known, |_| None::<String>);
     }
 
     /// Like [`Table::finish`], with a format-specific help for some keys.
-    pub(crate) fn finish_with(
+    pub(crate) fn finish_with<S>(
         self,
         cx: &mut Cx,
         severity: Severity,
         known: &[&str],
-        special: impl Fn(&str) -> Option<String>,
-    ) {
+        special: impl Fn(&str) -> Option<S>,
+    ) where
+        S: Into<Special>,
+    {
         for (index, entry) in self.entries.iter().enumerate() {
             if self.used.get(index) {
                 continue;
@@ -866,8 +868,20 @@ impl<'n, 'a, 'p> Table<'n, 'a, 'p> {
                 format!("unknown key `{key}` {place}"),
             );
             pending.on_key();
-            if let Some(help) = special(key) {
-                pending.help(help);
+            if let Some(special) = special(key).map(Into::into) {
+                pending.help(special.help);
+                if let Some(to) = special.rename
+                    && !self.has(to)
+                    && renamable(&entry.value)
+                {
+                    // Where the tool ignores the key, renaming it changes
+                    // what the tool does: the user decides.
+                    let applicability = match severity {
+                        Severity::Error => Applicability::Safe,
+                        _ => Applicability::NeedsReview,
+                    };
+                    pending.fix_key(applicability, key, to);
+                }
             } else if let Some(suggestion) = suggest::did_you_mean(key, known) {
                 pending.help(suggestion);
                 if let Some(best) = suggest::closest(key, known)
@@ -889,6 +903,31 @@ impl<'n, 'a, 'p> Table<'n, 'a, 'p> {
 /// Whether renaming the key of an entry holding `value` is one edit: the
 /// key is written once, not in several headers (`[[a]]` twice, `[a.b]`
 /// and `[a.c]`) or dotted keys (`a.b = 1` and `a.c = 2`).
+/// The help [`Table::finish_with`] gives for one unknown key, instead of a
+/// did-you-mean: a sentence, and the key it is certainly meant to be (then
+/// renaming it is offered as a fix, where that key is not written too: safe
+/// where the unknown key is an error, to review where the tool ignores it).
+pub(crate) struct Special {
+    help: String,
+    rename: Option<&'static str>,
+}
+
+impl Special {
+    /// `key` is an older or another tool's name of `to`.
+    pub(crate) fn rename(to: &'static str, help: impl Into<String>) -> Self {
+        Special {
+            help: help.into(),
+            rename: Some(to),
+        }
+    }
+}
+
+impl From<String> for Special {
+    fn from(help: String) -> Self {
+        Special { help, rename: None }
+    }
+}
+
 fn renamable(value: &Node<'_>) -> bool {
     use crate::source::TableKind;
     match &value.value {

@@ -18,7 +18,7 @@ use super::{AllowedHosts, AllowedPath, HttpRequest, Manifest, Memory, Wasm, Wasm
 use crate::codes::PATH_OUTSIDE_PACKAGE;
 use crate::diagnostic::Severity::{Error, Warning};
 use crate::path::P;
-use crate::read::{Cx, Table};
+use crate::read::{Cx, Special, Table};
 use crate::rules::paths;
 use crate::source::{Entry, Node, Syntax, Value};
 
@@ -357,7 +357,10 @@ fn read_memory(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Memory {
         vars_disabled::check(cx, bytes, &var_path);
     }
     t.finish_with(cx, Error, MEMORY_KEYS, |key| match key {
-        "max" => Some("`max` is no longer accepted: rename it `max_pages`".to_owned()),
+        "max" => Some(Special::rename(
+            "max_pages",
+            "`max` is no longer accepted: rename it `max_pages`",
+        )),
         _ => None,
     });
     memory

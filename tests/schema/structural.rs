@@ -233,6 +233,10 @@ pub const FIXTURES: &[(&str, &str)] = &[
         "missing-key at `/component/app/dependencies/my:dl/digest`: missing required key `digest` in table `component.app.dependencies.\"my:dl\"`",
     ),
     (
+        "spin-v2/invalid/http-trigger-keys.toml",
+        "missing-key at `/trigger/http/0/route`: missing required key `route` in table `trigger.http[0]`",
+    ),
+    (
         "spin-v2/invalid/missing-manifest-version.toml",
         "missing-key at `/spin_manifest_version`: missing required key `spin_manifest_version`",
     ),

@@ -20,7 +20,7 @@ use crate::codes::{DEPRECATED_KEY, MISSING_KEY, UNKNOWN_KEY};
 use crate::diagnostic::Severity::Error;
 use crate::fix::Applicability;
 use crate::path::P;
-use crate::read::Cx;
+use crate::read::{Cx, Special};
 use crate::source::{Node, Value};
 use crate::spin::read::table_or;
 use crate::spin::rules::Version;
@@ -259,8 +259,11 @@ fn read_app_trigger(
                 invalid_redis_address::check(cx, address, &path.key("address"));
             }
             t.finish_with(cx, Error, REDIS_APP_KEYS, |key| match key {
-                "url" | "host" | "server" => Some(format!(
-                    "the Redis server's URL goes in `address`: rename `{key}` to `address`"
+                "url" | "host" | "server" => Some(Special::rename(
+                    "address",
+                    format!(
+                        "the Redis server's URL goes in `address`: rename `{key}` to `address`"
+                    ),
                 )),
                 _ => None,
             });

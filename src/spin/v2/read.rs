@@ -23,7 +23,7 @@ use super::{
 };
 use crate::diagnostic::Severity::{Error, Warning};
 use crate::path::P;
-use crate::read::{Cx, Table};
+use crate::read::{Cx, Special, Table};
 use crate::source::{Node, Value};
 use crate::spin::read::table_or;
 use crate::spin::rules::{Version, renamable};
@@ -431,13 +431,16 @@ fn read_http_trigger(
         static_node.and_then(|n| read_static_response(cx, n, path.key("static_response")));
     target_conflict::check(cx, has_component, static_node.is_some(), &path);
     t.finish_with(cx, Error, HTTP_TRIGGER_KEYS, |key| match key {
-        "handler" => Some(
+        "handler" => Some(Special::from(
             "the component of a trigger is named with `component`; `handler` appears in the design notes but Spin never read it".to_owned(),
-        ),
-        "channel" | "address" => Some(format!(
-            "`{key}` is a Redis trigger setting; this is an HTTP trigger"
         )),
-        "path" => Some("an HTTP trigger's path is called `route`".to_owned()),
+        "channel" | "address" => Some(Special::from(format!(
+            "`{key}` is a Redis trigger setting; this is an HTTP trigger"
+        ))),
+        "path" => Some(Special::rename(
+            "route",
+            "an HTTP trigger's path is called `route`",
+        )),
         _ => None,
     });
     if executor_node.is_some() && executor.is_none()
@@ -527,7 +530,10 @@ fn read_static_response(cx: &mut Cx, node: &Node<'_>, path: P<'_>) -> Option<Sta
     invalid_static_response::check_headers(cx, &headers, &path.key("headers"));
     let body = t.str(cx, "body").map(str::to_owned);
     t.finish_with(cx, Warning, STATIC_RESPONSE_KEYS, |key| match key {
-        "status" | "code" => Some("the status is called `status_code`".to_owned()),
+        "status" | "code" => Some(Special::rename(
+            "status_code",
+            "the status is called `status_code`",
+        )),
         _ => None,
     });
     Some(StaticResponse {

@@ -13,7 +13,7 @@ use super::super::{
 use super::AppKind;
 use crate::diagnostic::Severity::Error;
 use crate::path::P;
-use crate::read::Cx;
+use crate::read::{Cx, Special};
 use crate::source::{Node, Value};
 use crate::spin::read::table_or;
 use crate::spin::rules::Version;
@@ -46,14 +46,17 @@ pub(super) fn read(
                 static_response::report(cx, &path.key("static_response"));
             }
             t.finish_with(cx, Error, HTTP_TRIGGER_KEYS, |key| match key {
-                "channel" | "address" => Some(format!(
+                "channel" | "address" => Some(Special::from(format!(
                     "`{key}` is a Redis trigger setting; this application's trigger is `http`"
+                ))),
+                "path" => Some(Special::rename(
+                    "route",
+                    "the component's HTTP path is called `route`",
                 )),
-                "path" => Some("the component's HTTP path is called `route`".to_owned()),
-                "id" => Some(
+                "id" => Some(Special::from(
                     "remove it: Spin names the trigger itself (`trigger-<component id>`)"
                         .to_owned(),
-                ),
+                )),
                 _ => None,
             });
             match (route, executor_ok) {
