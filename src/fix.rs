@@ -1,4 +1,4 @@
-//! Automatic fixes: the text edits a [`Diagnostic`](crate::Diagnostic) may
+//! Automatic fixes: the text edits a [`Diagnostic`] may
 //! carry, and [`apply`], which makes them.
 //!
 //! A fix is a list of [`Edit`]s, each replacing a byte range of the

@@ -518,6 +518,43 @@ fn completion_of_keys_and_tables() {
 }
 
 #[test]
+fn completion_of_values_from_the_schema() {
+    let (mut client, _) = Client::initialized(None);
+    let uri = "untitled:wasmer.toml";
+    let text = "[package]\nname = \"me/app\"\nentrypoint = \"x\"\n\n[[module]]\nname = \"m\"\nabi = \n\n[[module]]\nname = \"n\"\nabi = \"wa\"\n";
+    client.open(uri, text);
+    let complete = |client: &mut Client, line: u64, character: u64| -> Vec<Value> {
+        let reply = client.request(
+            "textDocument/completion",
+            json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } }),
+        );
+        reply["result"].as_array().cloned().unwrap_or_default()
+    };
+
+    // After `abi = `: the ABIs, each inserted with its quotes.
+    let items = complete(&mut client, 6, 6);
+    let labels: Vec<&str> = items.iter().map(|i| i["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["none", "wasi", "wasm4"]);
+    let wasi = &items[1];
+    assert_eq!(wasi["textEdit"]["newText"], "\"wasi\"");
+    assert_eq!(
+        wasi["textEdit"]["range"],
+        json!({ "start": { "line": 6, "character": 6 }, "end": { "line": 6, "character": 6 } })
+    );
+    assert_eq!(wasi["documentation"]["value"], "WASI.");
+    // Inside `"wa"`: what is typed and the closing quote are replaced.
+    let items = complete(&mut client, 10, 9);
+    let wasi = items.iter().find(|i| i["label"] == "wasi").unwrap();
+    assert_eq!(
+        wasi["textEdit"]["range"],
+        json!({ "start": { "line": 10, "character": 6 }, "end": { "line": 10, "character": 10 } })
+    );
+    // A key that takes any string: nothing to offer.
+    assert!(complete(&mut client, 2, 14).is_empty());
+    client.shutdown_and_exit();
+}
+
+#[test]
 fn settings_of_the_nearest_configuration_file_apply() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(

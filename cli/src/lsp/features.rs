@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CompletionItem,
-    CompletionItemKind, CompletionParams, CompletionResponse, Documentation, Hover, HoverContents,
-    HoverParams, MarkupContent, MarkupKind, TextEdit, WorkspaceEdit,
+    CompletionItemKind, CompletionParams, CompletionResponse, CompletionTextEdit, Documentation,
+    Hover, HoverContents, HoverParams, MarkupContent, MarkupKind, TextEdit, WorkspaceEdit,
 };
 use wasm_manifests::fix::{self, Applicability};
 use wasm_manifests::{FieldPath, Outline};
@@ -64,7 +64,8 @@ pub fn hover(
 
 /// Keys from the schema: those of the table a line belongs to, when the
 /// cursor is in the first word of the line; the top-level tables after a
-/// `[` at the start of a line. Keys already written are left out (arrays
+/// `[` at the start of a line; after `key =`, the values the schema lists
+/// for the key. Keys already written are left out (arrays
 /// of tables excepted: they take another entry). TOML only.
 pub fn completion(
     document: &Document,
@@ -87,6 +88,14 @@ pub fn completion(
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     };
     let trimmed = before.trim_start();
+    if let Some((key, value)) = trimmed.split_once('=') {
+        let key = key.trim();
+        if !word(key) {
+            return None;
+        }
+        let path = outline.table_at(line_start).key(key);
+        return value_completion(document, root, path, value, offset, encoding);
+    }
     let (table, header) = if let Some(name) = trimmed.strip_prefix('[') {
         let name = name.strip_prefix('[').unwrap_or(name).trim_start();
         if !word(name) {
@@ -119,6 +128,65 @@ pub fn completion(
             }),
             deprecated: key.deprecated.then_some(true),
             ..CompletionItem::default()
+        })
+        .collect();
+    Some(CompletionResponse::Array(items))
+}
+
+/// The values the schema lists for `key = …` (or an entry of `key = […]`),
+/// once the cursor is after the `=`: each replaces what is typed of the
+/// value, with its quotes. `typed` is the line's text after the `=`.
+fn value_completion(
+    document: &Document,
+    root: &serde_json::Value,
+    mut path: FieldPath,
+    typed: &str,
+    offset: usize,
+    encoding: Encoding,
+) -> Option<CompletionResponse> {
+    let mut value = typed.trim_start();
+    if let Some(items) = value.strip_prefix('[') {
+        // In an array: the entry after the last separator.
+        value = items.rsplit(',').next().unwrap_or(items).trim_start();
+        path = path.index(0);
+    }
+    let partial = match value.strip_prefix('"') {
+        Some(rest) if rest.contains('"') => return None,
+        Some(_) => value,
+        None if value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') =>
+        {
+            value
+        }
+        None => return None,
+    };
+    // A closing quote the editor put after the cursor is replaced too.
+    let end = match partial.starts_with('"') && document.text[offset..].starts_with('"') {
+        true => offset + 1,
+        false => offset,
+    };
+    let range = document.range(offset - partial.len(), end, encoding);
+    let items = schema::values(root, &path)
+        .into_iter()
+        .map(|doc| {
+            let (label, new_text) = match &doc.value {
+                serde_json::Value::String(s) => (s.clone(), doc.value.to_string()),
+                other => (other.to_string(), other.to_string()),
+            };
+            CompletionItem {
+                label,
+                kind: Some(CompletionItemKind::ENUM_MEMBER),
+                filter_text: Some(new_text.clone()),
+                text_edit: Some(CompletionTextEdit::Edit(TextEdit { range, new_text })),
+                documentation: doc.description.map(|value| {
+                    Documentation::MarkupContent(MarkupContent {
+                        kind: MarkupKind::Markdown,
+                        value,
+                    })
+                }),
+                ..CompletionItem::default()
+            }
         })
         .collect();
     Some(CompletionResponse::Array(items))

@@ -207,6 +207,51 @@ pub fn keys(root: &Value, path: &FieldPath) -> Vec<KeyDoc> {
     out
 }
 
+/// A value the schema allows for a field: one of its `enum` or `const`
+/// values, or `true` / `false` for a boolean.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValueDoc {
+    pub value: Value,
+    pub description: Option<String>,
+}
+
+/// The values the schema lists for the field at `path`, in the schema's
+/// order, each once. Empty for a field that takes any string.
+pub fn values(root: &Value, path: &FieldPath) -> Vec<ValueDoc> {
+    let mut out: Vec<ValueDoc> = Vec::new();
+    let mut push = |value: &Value, description: Option<String>| {
+        if !out.iter().any(|v| &v.value == value) {
+            out.push(ValueDoc {
+                value: value.clone(),
+                description,
+            });
+        }
+    };
+    for node in field(root, path) {
+        let own = node
+            .get("description")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        if let Some(value) = node.get("const") {
+            push(value, own.clone());
+        }
+        for value in node
+            .get("enum")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            push(value, own.clone());
+        }
+        if has_type(&[node], "boolean") {
+            push(&Value::Bool(true), None);
+            push(&Value::Bool(false), None);
+        }
+    }
+    out.retain(|v| v.value.is_string() || v.value.is_boolean() || v.value.is_number());
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -37,8 +37,8 @@
 //! # Ok::<(), wasm_manifests::ParseError>(())
 //! ```
 //!
-//! Version 2 manifests (`spin_manifest_version = 2`) are recognised and
-//! reported as not supported.
+//! Version 2 manifests (`spin_manifest_version = 2`) are modelled in
+//! [`crate::spin::v2`]; [`Manifest::to_v2`] converts this version to it.
 
 pub(crate) mod package;
 mod read;
