@@ -11,14 +11,31 @@ use crate::spin::v2::tree::App;
 pub(crate) static RULE: Rule = Rule::error("spin/invalid-trigger-dependency")
     .category(Category::Correctness)
     .doc(
-        "A `[[trigger.http]]` dependency role other than `middleware`.",
-        "The HTTP trigger composes only `middleware`: next to it, another role makes the component fail to load (\"the HTTP trigger's only allowed trigger dependency is `middleware`\"); alone, other roles are silently ignored.",
+        "A trigger dependency role the trigger does not use: on `[[trigger.http]]` any role but `middleware`, on `[[trigger.redis]]` any role but `middleware` (which `spin/unsupported-host-requirement` reports).",
+        "The HTTP trigger composes only `middleware`: next to it, another role makes the component fail to load (\"the HTTP trigger's only allowed trigger dependency is `middleware`\"); alone, other roles are silently ignored. The Redis trigger composes nothing: its component fails to load (\"this trigger should not have dependencies\").",
         "[[trigger.http]]\nroute = \"/\"\ncomponent = \"app\"\ndependencies.auth = [{ component = \"auth\" }]",
         "Put HTTP middleware under `dependencies.middleware`, first the outermost.",
     );
 
-/// HTTP triggers use only `middleware`.
+/// HTTP triggers use only `middleware`; Redis triggers use no role.
 pub(crate) fn check(app: &App<'_, '_>, cx: &mut Cx) {
+    for trigger in app.triggers.iter().filter(|t| t.kind == "redis") {
+        let roles = trigger
+            .node
+            .get("dependencies")
+            .map_or(&[][..], Node::entries);
+        for role in roles.iter().filter(|r| r.key != "middleware") {
+            let key: &str = &role.key;
+            cx.report_at(
+                &RULE,
+                trigger.path().key("dependencies").key(key),
+                format!("the Redis trigger has no dependency role `{key}`"),
+            )
+            .on_key()
+            .help(format!("remove `dependencies.{key}`: the Redis trigger composes no dependencies into its component"))
+            .note("the component fails to load: this trigger should not have dependencies");
+        }
+    }
     for trigger in app.triggers.iter().filter(|t| t.kind == "http") {
         let roles = trigger
             .node
