@@ -518,6 +518,59 @@ fn completion_of_keys_and_tables() {
 }
 
 #[test]
+fn completion_of_tables_after_a_dotted_header() {
+    let (mut client, _) = Client::initialized(None);
+    let uri = "untitled:spin.toml";
+    let text = "spin_manifest_version = 2\n\n[application]\nname = \"app\"\n\n[application.\n\n[component.hello]\nsource = \"hello.wasm\"\n\n[component.hello.\n";
+    client.open(uri, text);
+    let complete = |client: &mut Client, line: u64, character: u64| -> Vec<String> {
+        let reply = client.request(
+            "textDocument/completion",
+            json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } }),
+        );
+        reply["result"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .iter()
+            .map(|i| i["label"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // `[application.`: its tables, not its plain keys.
+    let names = complete(&mut client, 5, 13);
+    assert!(names.contains(&"trigger".to_owned()), "{names:?}");
+    assert!(!names.contains(&"name".to_owned()), "{names:?}");
+    // `[component.hello.`: the tables of a component, whatever its id.
+    let names = complete(&mut client, 10, 17);
+    assert!(names.contains(&"build".to_owned()), "{names:?}");
+    assert!(names.contains(&"dependencies".to_owned()), "{names:?}");
+    assert!(!names.contains(&"source".to_owned()), "{names:?}");
+    client.shutdown_and_exit();
+}
+
+#[test]
+fn completion_of_tables_under_an_array_of_tables() {
+    let (mut client, _) = Client::initialized(None);
+    let uri = "untitled:spin.toml";
+    let text = "spin_manifest_version = \"1\"\nname = \"app\"\n\n[[component]]\nid = \"hello\"\n\n[component.\n";
+    client.open(uri, text);
+    let reply = client.request(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 6, "character": 11 } }),
+    );
+    let names: Vec<&str> = reply["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"trigger"), "{names:?}");
+    assert!(names.contains(&"build"), "{names:?}");
+    assert!(!names.contains(&"id"), "{names:?}");
+    client.shutdown_and_exit();
+}
+
+#[test]
 fn completion_of_values_from_the_schema() {
     let (mut client, _) = Client::initialized(None);
     let uri = "untitled:wasmer.toml";

@@ -63,8 +63,8 @@ pub fn hover(
 }
 
 /// Keys from the schema: those of the table a line belongs to, when the
-/// cursor is in the first word of the line; the top-level tables after a
-/// `[` at the start of a line; after `key =`, the values the schema lists
+/// cursor is in the first word of the line; the tables of the top level
+/// after a `[` at the start of a line, of `a.b` after `[a.b.`; after `key =`, the values the schema lists
 /// for the key. Keys already written are left out (arrays
 /// of tables excepted: they take another entry). TOML only.
 pub fn completion(
@@ -98,10 +98,16 @@ pub fn completion(
     }
     let (table, header) = if let Some(name) = trimmed.strip_prefix('[') {
         let name = name.strip_prefix('[').unwrap_or(name).trim_start();
-        if !word(name) {
+        // `[a.b.` completes the tables of `a.b`.
+        let mut parts: Vec<&str> = name.split('.').map(str::trim).collect();
+        let last = parts.pop().unwrap_or("");
+        if !word(last) || parts.iter().any(|p| p.is_empty() || !word(p)) {
             return None;
         }
-        (FieldPath::root(), true)
+        let table = parts
+            .into_iter()
+            .fold(FieldPath::root(), |path, part| path.key(part));
+        (table, true)
     } else if word(trimmed) {
         (outline.table_at(line_start), false)
     } else {

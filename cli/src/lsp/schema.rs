@@ -121,6 +121,19 @@ fn field<'s>(root: &'s Value, path: &FieldPath) -> Vec<&'s Value> {
             };
             if let Some(child) = child {
                 flatten(root, child, 0, &mut next);
+            } else if let (Segment::Key(key), Some(items)) =
+                (segment, node.get("items").filter(|i| i.is_object()))
+            {
+                // A key of an array of tables, as a TOML header names it
+                // (`[component.build]` after `[[component]]`): the key of
+                // its last entry.
+                let mut entries = Vec::new();
+                flatten(root, items, 0, &mut entries);
+                for entry in entries {
+                    if let Some(child) = entry.get("properties").and_then(|p| p.get(key.as_str())) {
+                        flatten(root, child, 0, &mut next);
+                    }
+                }
             }
         }
         if next.is_empty() {
@@ -184,7 +197,14 @@ pub fn describe(root: &Value, path: &FieldPath) -> Option<(String, bool)> {
 /// order, each once.
 pub fn keys(root: &Value, path: &FieldPath) -> Vec<KeyDoc> {
     let mut out: Vec<KeyDoc> = Vec::new();
-    for node in field(root, path) {
+    let mut nodes = field(root, path);
+    // An array of tables named in a header: the keys of its entries.
+    for node in nodes.clone() {
+        if let Some(items) = node.get("items").filter(|i| i.is_object()) {
+            flatten(root, items, 0, &mut nodes);
+        }
+    }
+    for node in nodes {
         let Some(properties) = node.get("properties").and_then(Value::as_object) else {
             continue;
         };
