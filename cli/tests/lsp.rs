@@ -112,6 +112,15 @@ impl Client {
         self.response(&json!(id))
     }
 
+    /// The completion items at a position of an open document.
+    fn complete(&mut self, uri: &str, line: u64, character: u64) -> Vec<Value> {
+        let reply = self.request(
+            "textDocument/completion",
+            json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } }),
+        );
+        reply["result"].as_array().cloned().unwrap_or_default()
+    }
+
     fn response(&mut self, id: &Value) -> Value {
         let deadline = Instant::now() + TIMEOUT;
         loop {
@@ -469,25 +478,21 @@ fn utf8_positions_when_the_client_offers_them() {
     client.shutdown_and_exit();
 }
 
+/// The labels of completion items.
+fn labels(items: &[Value]) -> Vec<String> {
+    items
+        .iter()
+        .map(|i| i["label"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 #[test]
 fn completion_of_keys_and_tables() {
     let (mut client, _) = Client::initialized(None);
     let uri = "untitled:wasmer.toml";
     let text = "[package]\nname = \"me/app\"\nver\n\n[[module]]\nname = \"m\"\n\n[";
     client.open(uri, text);
-    let complete = |client: &mut Client, line: u64, character: u64| -> Vec<Value> {
-        let reply = client.request(
-            "textDocument/completion",
-            json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } }),
-        );
-        reply["result"].as_array().cloned().unwrap_or_default()
-    };
-    let labels = |items: &[Value]| -> Vec<String> {
-        items
-            .iter()
-            .map(|i| i["label"].as_str().unwrap().to_owned())
-            .collect()
-    };
+    let complete = |client: &mut Client, line, character| client.complete(uri, line, character);
 
     // In `[package]`: its keys, but not `name`, already there.
     let items = complete(&mut client, 2, 3);
@@ -523,18 +528,8 @@ fn completion_of_tables_after_a_dotted_header() {
     let uri = "untitled:spin.toml";
     let text = "spin_manifest_version = 2\n\n[application]\nname = \"app\"\n\n[application.\n\n[component.hello]\nsource = \"hello.wasm\"\n\n[component.hello.\n";
     client.open(uri, text);
-    let complete = |client: &mut Client, line: u64, character: u64| -> Vec<String> {
-        let reply = client.request(
-            "textDocument/completion",
-            json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } }),
-        );
-        reply["result"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
-            .iter()
-            .map(|i| i["label"].as_str().unwrap().to_owned())
-            .collect()
+    let complete = |client: &mut Client, line, character| -> Vec<String> {
+        labels(&client.complete(uri, line, character))
     };
     // `[application.`: its tables, not its plain keys.
     let names = complete(&mut client, 5, 13);
@@ -554,19 +549,10 @@ fn completion_of_tables_under_an_array_of_tables() {
     let uri = "untitled:spin.toml";
     let text = "spin_manifest_version = \"1\"\nname = \"app\"\n\n[[component]]\nid = \"hello\"\n\n[component.\n";
     client.open(uri, text);
-    let reply = client.request(
-        "textDocument/completion",
-        json!({ "textDocument": { "uri": uri }, "position": { "line": 6, "character": 11 } }),
-    );
-    let names: Vec<&str> = reply["result"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["label"].as_str().unwrap())
-        .collect();
-    assert!(names.contains(&"trigger"), "{names:?}");
-    assert!(names.contains(&"build"), "{names:?}");
-    assert!(!names.contains(&"id"), "{names:?}");
+    let names = labels(&client.complete(uri, 6, 11));
+    assert!(names.contains(&"trigger".to_owned()), "{names:?}");
+    assert!(names.contains(&"build".to_owned()), "{names:?}");
+    assert!(!names.contains(&"id".to_owned()), "{names:?}");
     client.shutdown_and_exit();
 }
 
@@ -576,18 +562,11 @@ fn completion_of_values_from_the_schema() {
     let uri = "untitled:wasmer.toml";
     let text = "[package]\nname = \"me/app\"\nentrypoint = \"x\"\n\n[[module]]\nname = \"m\"\nabi = \n\n[[module]]\nname = \"n\"\nabi = \"wa\"\n";
     client.open(uri, text);
-    let complete = |client: &mut Client, line: u64, character: u64| -> Vec<Value> {
-        let reply = client.request(
-            "textDocument/completion",
-            json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } }),
-        );
-        reply["result"].as_array().cloned().unwrap_or_default()
-    };
+    let complete = |client: &mut Client, line, character| client.complete(uri, line, character);
 
     // After `abi = `: the ABIs, each inserted with its quotes.
     let items = complete(&mut client, 6, 6);
-    let labels: Vec<&str> = items.iter().map(|i| i["label"].as_str().unwrap()).collect();
-    assert_eq!(labels, ["none", "wasi", "wasm4"]);
+    assert_eq!(labels(&items), ["none", "wasi", "wasm4"]);
     let wasi = &items[1];
     assert_eq!(wasi["textEdit"]["newText"], "\"wasi\"");
     assert_eq!(
