@@ -900,9 +900,6 @@ impl<'n, 'a, 'p> Table<'n, 'a, 'p> {
     }
 }
 
-/// Whether renaming the key of an entry holding `value` is one edit: the
-/// key is written once, not in several headers (`[[a]]` twice, `[a.b]`
-/// and `[a.c]`) or dotted keys (`a.b = 1` and `a.c = 2`).
 /// The help [`Table::finish_with`] gives for one unknown key, instead of a
 /// did-you-mean: a sentence, and the key it is certainly meant to be (then
 /// renaming it is offered as a fix, where that key is not written too: safe
@@ -928,6 +925,9 @@ impl From<String> for Special {
     }
 }
 
+/// Whether renaming the key of an entry holding `value` is one edit: the
+/// key is written once, not in several headers (`[[a]]` twice, `[a.b]`
+/// and `[a.c]`) or dotted keys (`a.b = 1` and `a.c = 2`).
 fn renamable(value: &Node<'_>) -> bool {
     use crate::source::TableKind;
     match &value.value {

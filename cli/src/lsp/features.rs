@@ -64,9 +64,10 @@ pub fn hover(
 
 /// Keys from the schema: those of the table a line belongs to, when the
 /// cursor is in the first word of the line; the tables of the top level
-/// after a `[` at the start of a line, of `a.b` after `[a.b.`; after `key =`, the values the schema lists
-/// for the key. Keys already written are left out (arrays
-/// of tables excepted: they take another entry). TOML only.
+/// after a `[` at the start of a line, those of `a.b` after `[a.b.`. Keys
+/// already written are left out (arrays of tables excepted: they take
+/// another entry). After `key =`, the values the schema lists for the key.
+/// TOML only.
 pub fn completion(
     document: &Document,
     params: &CompletionParams,
